@@ -1,0 +1,102 @@
+package dev.keybridge.keystore.key;
+
+import dev.keybridge.management.crypto.VaultCrypto;
+import java.math.BigInteger;
+import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+
+/**
+ * An RSA private key held in the vault. Implements {@link RSAKey} so that key-size checks (JSSE,
+ * jarsigner) see the modulus; it is deliberately not an {@code RSAPrivateKey}, which would have to
+ * expose the private exponent.
+ */
+public final class VaultRsaPrivateKey implements VaultPrivateKey, RSAKey {
+  private static final long serialVersionUID = 1L;
+
+  private final KeyIdentity identity;
+  private final RSAPublicKey publicKey;
+
+  private VaultRsaPrivateKey(KeyIdentity identity, RSAPublicKey publicKey) {
+    this.identity = identity;
+    this.publicKey = publicKey;
+  }
+
+  /**
+   * Creates a handle.
+   *
+   * @param keyId versioned key identifier
+   * @param keyType RSA or RSA-HSM
+   * @param keyOperations the key's allowed operations
+   * @param publicKey the key's public half, as the vault returned it
+   * @param crypto how to reach the vault
+   */
+  public static VaultRsaPrivateKey of(
+      String keyId,
+      String keyType,
+      List<String> keyOperations,
+      RSAPublicKey publicKey,
+      VaultCrypto crypto) {
+    return new VaultRsaPrivateKey(KeyIdentity.of(keyId, keyType, keyOperations, crypto), publicKey);
+  }
+
+  @Override
+  public String getAlgorithm() {
+    return "RSA";
+  }
+
+  @Override
+  public BigInteger getModulus() {
+    return publicKey.getModulus();
+  }
+
+  @Override
+  public RSAPublicKey publicKey() {
+    return publicKey;
+  }
+
+  @Override
+  public String keyId() {
+    return identity.keyId();
+  }
+
+  @Override
+  public String name() {
+    return identity.name();
+  }
+
+  @Override
+  public String version() {
+    return identity.version();
+  }
+
+  @Override
+  public String keyType() {
+    return identity.keyType();
+  }
+
+  @Override
+  public List<String> keyOperations() {
+    return identity.keyOperations();
+  }
+
+  @Override
+  public VaultCrypto crypto() {
+    return identity.crypto();
+  }
+
+  @Override
+  public String toString() {
+    return identity.describe("RSA " + publicKey.getModulus().bitLength() + "-bit");
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof VaultRsaPrivateKey that && identity.keyId().equals(that.keyId());
+  }
+
+  @Override
+  public int hashCode() {
+    return identity.keyId().hashCode();
+  }
+}
