@@ -94,8 +94,9 @@ public final class KeyMaterial {
    * Imports a JWK with private material: RSA {@code n, e, d} and optionally {@code p, q, dp, dq,
    * qi} (missing CRT values are computed, given ones must match, and the private key must match the
    * public key); EC {@code crv, x, y, d} (the point must be on the curve and equal d*G); oct {@code
-   * k} of 16, 24 or 32 bytes. Members are base64url with or without padding. {@code hsm} true
-   * stores the -HSM variant of the type.
+   * k} of 16, 24 or 32 bytes. Members are base64url with or without padding; other members ({@code
+   * kid}, {@code key_ops}, {@code alg}) are ignored. The stored type is the -HSM variant when
+   * {@code hsm} is true or the JWK's kty already is one. A BYOK {@code key_hsm} blob is refused.
    *
    * @throws VaultError badParameter for a malformed, inconsistent or public-only key
    */
@@ -119,8 +120,8 @@ public final class KeyMaterial {
   public static KeyMaterial fromKeyPair(KeyPair pair, boolean hsm) {
     PublicKey pub = pair.getPublic();
     PrivateKey priv = pair.getPrivate();
-    if (priv == null) {
-      throw VaultError.badParameter("Key pair has no private key");
+    if (pub == null || priv == null) {
+      throw VaultError.badParameter("Key pair needs both a public and a private key");
     }
     if (pub instanceof RSAPublicKey rsaPub && priv instanceof RSAPrivateKey rsaPriv) {
       RsaKey key = RsaKey.fromJca(rsaPub, rsaPriv);

@@ -44,6 +44,14 @@ class JwkImportTest {
   }
 
   @Test
+  void rsaWithOnlyOnePrimeIsCompleted() {
+    ObjectNode full = TestKeys.rsa(3072).privateJwk();
+    ObjectNode partial = full.deepCopy();
+    partial.remove(java.util.List.of("q", "dp", "dq", "qi"));
+    assertThat(KeyMaterial.fromJwk(partial, false).privateJwk()).isEqualTo(full);
+  }
+
+  @Test
   void paddedBase64IsAccepted() {
     ObjectNode jwk = TestKeys.oct(128).privateJwk();
     jwk.put("k", jwk.get("k").asText() + "==");
@@ -206,6 +214,9 @@ class JwkImportTest {
     assertBadParameter(
         () -> KeyMaterial.fromKeyPair(mixedCurves, false),
         "EC private key is on a different curve than the public key");
+    assertBadParameter(
+        () -> KeyMaterial.fromKeyPair(new KeyPair(TestKeys.ec("P-256").publicKey(), null), false),
+        "Key pair needs both a public and a private key");
   }
 
   private static com.fasterxml.jackson.databind.JsonNode json(String text) {
