@@ -24,12 +24,17 @@ public final class VaultError extends RuntimeException {
     return new VaultError(400, "BadParameter", null, message);
   }
 
-  /** 401 {@code Unauthorized}: no token, or a token that is expired, forged or for another audience. */
+  /**
+   * 401 {@code Unauthorized}: no token, or a token that is expired, forged or for another audience.
+   */
   public static VaultError unauthorized(String message) {
     return new VaultError(401, "Unauthorized", null, message);
   }
 
-  /** 403 {@code Forbidden} with an inner code such as {@code ForbiddenByRbac} or {@code KeyDisabled}. */
+  /**
+   * 403 {@code Forbidden} with an inner code such as {@code ForbiddenByRbac} or {@code
+   * KeyDisabled}.
+   */
   public static VaultError forbidden(String innerCode, String message) {
     return new VaultError(403, "Forbidden", innerCode, message);
   }
