@@ -1,0 +1,71 @@
+package dev.keybridge.keystore;
+
+import com.azure.core.credential.TokenRequestContext;
+import dev.keybridge.localvault.LocalVault;
+import dev.keybridge.localvault.testing.AccessLog;
+import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.management.config.KeyVaultConfig;
+import java.security.KeyStore;
+import java.security.KeyStoreSpi;
+import java.util.List;
+
+/** Opens AzureKeyVault KeyStores on a local vault and counts the requests they make. */
+final class VaultKeyStores {
+  static final TestProvider PROVIDER = new TestProvider();
+
+  private VaultKeyStores() {}
+
+  /** The vault's keybridge.properties as administrator, without retries (failures show at once). */
+  static KeyVaultConfig config(LocalVault vault) {
+    return KeyVaultConfig.fromProperties(vault.propertiesFile()).toBuilder().maxRetries(0).build();
+  }
+
+  /** The same vault as another registered client. */
+  static KeyVaultConfig config(LocalVault vault, String clientId, String clientSecret) {
+    return config(vault).toBuilder().clientId(clientId).clientSecret(clientSecret).build();
+  }
+
+  /** {@code KeyStore.getInstance("AzureKeyVault")} loaded with a parameter. */
+  static KeyStore open(KeyVaultLoadStoreParameter parameter) throws Exception {
+    KeyStore store = KeyStore.getInstance(KeyVaultKeyStore.TYPE, PROVIDER);
+    store.load(parameter);
+    return store;
+  }
+
+  /** Loaded with the vault's own configuration and default options. */
+  static KeyStore open(LocalVault vault) throws Exception {
+    return open(KeyVaultLoadStoreParameter.of(config(vault)));
+  }
+
+  /** A KeyStore over a given SPI instance (to test its constructors), not yet loaded. */
+  static KeyStore wrap(KeyStoreSpi spi) {
+    return new KeyStore(spi, PROVIDER, KeyVaultKeyStore.TYPE) {};
+  }
+
+  /**
+   * Vault requests after {@code mark}: without token requests and without the 401 answers of the
+   * authentication challenge (both belong to authentication, not to the KeyStore's work).
+   */
+  static List<AccessLog.Entry> vaultRequests(LocalVaultExtension vault, long mark) {
+    return vault.accessLog().since(mark).stream()
+        .filter(e -> !e.path().contains("/oauth2/"))
+        .filter(e -> e.status() != 401)
+        .toList();
+  }
+
+  /** Vault requests after {@code mark} with this method whose path matches the regex. */
+  static long count(LocalVaultExtension vault, long mark, String method, String pathRegex) {
+    return vaultRequests(vault, mark).stream()
+        .filter(e -> e.method().equals(method) && e.path().matches(pathRegex))
+        .count();
+  }
+
+  /** An access token of the administrator for the vault's resource. */
+  static String adminToken(LocalVaultExtension vault) {
+    return vault
+        .sdk()
+        .credential()
+        .getTokenSync(new TokenRequestContext().addScopes(vault.vault().resource() + "/.default"))
+        .getToken();
+  }
+}
