@@ -1,0 +1,61 @@
+package dev.keybridge.cli.keys;
+
+import com.azure.security.keyvault.keys.models.DeletedKey;
+import dev.keybridge.cli.ExitCode;
+import dev.keybridge.cli.VaultCommand;
+import dev.keybridge.cli.output.Output;
+import dev.keybridge.cli.output.Progress;
+import dev.keybridge.cli.output.Table;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code keys deleted [NAME]}: the deleted keys, or one of them. */
+@Command(
+    name = "deleted",
+    mixinStandardHelpOptions = true,
+    description = "List deleted (recoverable) keys, or show one deleted key.")
+final class KeyDeletedCommand extends VaultCommand {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME")
+  String name;
+
+  @Override
+  protected int run(Output out) {
+    if (name != null) {
+      Map<String, Object> key = KeyViews.deletedKey(manager().getDeletedKey(name));
+      if (out.json()) {
+        out.printJson(key);
+      } else {
+        KeyViews.printKey(out.out(), key);
+      }
+      return ExitCode.OK;
+    }
+    Progress progress = out.progress();
+    List<Map<String, Object>> items = new ArrayList<>();
+    Iterator<DeletedKey> keys = manager().listDeletedKeys().iterator();
+    while (keys.hasNext()) {
+      items.add(KeyViews.deletedKey(keys.next()));
+      if (items.size() % 25 == 0) {
+        progress.step("listed", items.size(), -1, null);
+      }
+    }
+    progress.done();
+    if (out.json()) {
+      out.printJson(items);
+      return ExitCode.OK;
+    }
+    Table table = new Table("NAME", "DELETED", "PURGE DATE", "RECOVERY ID");
+    for (Map<String, Object> item : items) {
+      table.row(
+          item.get("name"),
+          item.get("deletedOn"),
+          item.get("scheduledPurgeDate"),
+          item.get("recoveryId"));
+    }
+    table.print(out.out());
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.keybridge.cli.keys;
+
+import dev.keybridge.cli.ExitCode;
+import dev.keybridge.cli.VaultCommand;
+import dev.keybridge.cli.output.Output;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code keys purge NAME}: permanently removes a deleted key. */
+@Command(
+    name = "purge",
+    mixinStandardHelpOptions = true,
+    description = "Permanently remove a DELETED key. This cannot be undone (keep a backup).")
+final class KeyPurgeCommand extends VaultCommand {
+  @Parameters(index = "0", paramLabel = "NAME")
+  String name;
+
+  @Override
+  protected int run(Output out) {
+    manager().purgeDeletedKey(name);
+    if (out.json()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("name", name);
+      json.put("purged", true);
+      out.printJson(json);
+    } else {
+      out.println("purged key " + name);
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.keybridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keybridge.cli.Cli.Result;
+import dev.keybridge.localvault.Flavor;
+import dev.keybridge.localvault.testing.LocalVaultExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Commands that need a Managed HSM: random bytes, AES keys, the HSM token audience. */
+class ManagedHsmCommandsTest {
+  @RegisterExtension
+  static final LocalVaultExtension HSM = LocalVaultExtension.create().flavor(Flavor.MANAGED_HSM);
+
+  private static Path config() {
+    return HSM.vault().propertiesFile();
+  }
+
+  @Test
+  void randomBytesInHexBase64AndJson() {
+    Result hex = Cli.run(config(), "random", "--count", "16");
+    assertThat(hex.exitCode()).as(hex.toString()).isZero();
+    assertThat(hex.out()).matches("[0-9a-f]{32}\n");
+
+    Result b64 = Cli.run(config(), "random", "-n", "48", "--base64");
+    assertThat(Base64.getDecoder().decode(b64.out().trim())).hasSize(48);
+
+    Result json = Cli.run(config(), "random", "--json");
+    assertThat(json.json().get("count").asInt()).isEqualTo(32);
+    assertThat(HexFormat.of().parseHex(json.json().get("hex").asText()))
+        .isEqualTo(Base64.getDecoder().decode(json.json().get("base64").asText()));
+
+    Result tooMany = Cli.run(config(), "random", "--count", "129");
+    assertThat(tooMany.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(tooMany.err()).startsWith("error: random byte count must be 1 to 128");
+  }
+
+  @Test
+  void aesKeyAndDoctorOnAnHsm() {
+    Result created =
+        Cli.run(config(), "keys", "create", "hsm-aes", "--type", "oct", "--hsm", "--json");
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created.json().get("keyType").asText()).isEqualTo("oct-HSM");
+    assertThat(created.json().get("publicKeyPem").isNull()).isTrue();
+
+    Result doctor = Cli.run(config(), "doctor", "--key", "hsm-aes");
+    assertThat(doctor.exitCode()).as(doctor.toString()).isZero();
+    assertThat(doctor.out())
+        .containsPattern(
+            "(?m)^vault\\s+ok\\s+-\\s+Key Vault challenge: resource https://managedhsm.azure.net")
+        .containsPattern("(?m)^encrypt\\s+ok")
+        .containsPattern("(?m)^wrapKey\\s+ok");
+  }
+
+  @TempDir Path dir;
+
+  private static final String POLICY =
+      "{\"version\":\"1.0.0\",\"anyOf\":[{\"authority\":\"https://attest.example\","
+          + "\"allOf\":[{\"claim\":\"x-ms-attestation-type\",\"equals\":\"sevsnpvm\"}]}]}";
+
+  @Test
+  void releasesAnExportableKeyAsTheVaultsSignedResult() throws Exception {
+    Path policy = Files.writeString(dir.resolve("policy.json"), POLICY);
+    Result created =
+        Cli.run(
+            config(),
+            "keys",
+            "create",
+            "hsm-exp",
+            "--hsm",
+            "--release-policy",
+            policy.toString(),
+            "--json");
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created.json().get("exportable").asBoolean()).isTrue();
+
+    Path good =
+        Files.writeString(
+            dir.resolve("good.jwt"),
+            attestation(
+                "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\"}"));
+    Result released =
+        Cli.run(
+            config(),
+            "keys",
+            "release",
+            "hsm-exp",
+            "--target",
+            good.toString(),
+            "--nonce",
+            "n1",
+            "--json");
+    assertThat(released.exitCode()).as(released.toString()).isZero();
+    String jws = released.json().get("value").asText();
+    assertThat(jws.split("\\.")).hasSize(3);
+    String payload =
+        new String(Base64.getUrlDecoder().decode(jws.split("\\.")[1]), StandardCharsets.UTF_8);
+    assertThat(payload).contains("\"nonce\":\"n1\"").contains(created.json().get("id").asText());
+
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.jwt"),
+            attestation("{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sgx\"}"));
+    Result refused = Cli.run(config(), "keys", "release", "hsm-exp", "--target", bad.toString());
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.VAULT_ERROR);
+    assertThat(refused.errLines()).hasSize(1);
+    assertThat(refused.err()).startsWith("error: Forbidden").contains("(HTTP 403)");
+
+    Path notJwt = Files.writeString(dir.resolve("not.jwt"), "hello");
+    Result usage = Cli.run(config(), "keys", "release", "hsm-exp", "--target", notJwt.toString());
+    assertThat(usage.exitCode()).isEqualTo(ExitCode.FILE);
+    assertThat(usage.err()).contains("does not hold a JWT");
+  }
+
+  /** An attestation JWT carrying {@code claims}; the local vault does not verify its signature. */
+  private static String attestation(String claims) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString(
+            "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(new byte[256]);
+  }
+
+  @Test
+  void tokenHasTheManagedHsmAudience() {
+    Result json = Cli.run(config(), "token", "--json");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json.json().get("scope").asText())
+        .isEqualTo("https://managedhsm.azure.net/.default");
+  }
+}
