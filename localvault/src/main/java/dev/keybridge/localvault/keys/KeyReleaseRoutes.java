@@ -1,0 +1,135 @@
+package dev.keybridge.localvault.keys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keybridge.localvault.VaultError;
+import dev.keybridge.localvault.auth.DataActions;
+import dev.keybridge.localvault.auth.Jwt;
+import dev.keybridge.localvault.auth.TokenSigningKey;
+import dev.keybridge.localvault.http.Json;
+import dev.keybridge.localvault.http.RequestBody;
+import dev.keybridge.localvault.http.Router;
+import dev.keybridge.localvault.http.VaultRequest;
+import dev.keybridge.localvault.http.VaultResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Secure Key Release ({@code POST /keys/{name}/{version}/release}) and key attestation ({@code GET
+ * /keys/{name}/{version}/attestation}).
+ *
+ * <p>Release: the key must be exportable (403 KeyNotExportable), enabled and not expired; the
+ * {@code target} must be a JWT (400) whose claims satisfy the key's release policy (403
+ * AccessDenied). The result {@code value} is a compact JWS signed by the vault's token key (verify
+ * it with the JWKS at {@code /{tenant}/discovery/v2.0/keys}) whose payload is {@code
+ * {"request":{...},"response":{"key":KeyBundle}}} with the private JWK in {@code key.key}. The
+ * target token's signature is not verified (the local vault cannot reach attestation services); the
+ * policy's {@code authority} is matched against the token's {@code iss}. {@code enc} is validated
+ * but the key is returned as a plain JWK inside the signed payload.
+ */
+final class KeyReleaseRoutes {
+  private static final Set<String> ENC =
+      Set.of("CKM_RSA_AES_KEY_WRAP", "RSA_AES_KEY_WRAP_256", "RSA_AES_KEY_WRAP_384");
+
+  private final KeyLookup keys;
+  private final TokenSigningKey signer;
+  private final String caPem;
+
+  KeyReleaseRoutes(KeyLookup keys, TokenSigningKey signer, String caPem) {
+    this.keys = keys;
+    this.signer = signer;
+    this.caPem = caPem;
+  }
+
+  void register(Router router) {
+    router.add("POST", "/keys/{name}/{version?}/release", DataActions.KEYS_RELEASE, this::release);
+    router.add(
+        "GET", "/keys/{name}/{version?}/attestation", DataActions.KEYS_READ, this::attestation);
+  }
+
+  private VaultResponse release(VaultRequest r) {
+    RequestBody b = r.json();
+    String target = b.requiredString("target");
+    String nonce = b.string("nonce");
+    String enc = b.string("enc");
+    if (enc != null && !ENC.contains(enc)) {
+      throw VaultError.badParameter(
+          "Invalid enc '" + KeyInput.printable(enc) + "'; use one of " + ENC + ".");
+    }
+    String name = KeyInput.name(r.pathParam("name"), "key");
+    KeyVersion v = keys.version(name, r.pathParam("version"));
+    if (!v.attributes().exportable() || v.releasePolicy() == null) {
+      throw VaultError.forbidden(
+          "KeyNotExportable", "Key " + v.name() + "/" + v.version() + " is not exportable.");
+    }
+    KeyCryptoRoutes.checkUsable(v, "release", true, r.receivedAt().getEpochSecond());
+    Jwt.Parsed token;
+    try {
+      token = Jwt.parse(target);
+    } catch (IllegalArgumentException e) {
+      throw VaultError.badParameter("The release 'target' must be an attestation token (a JWT).");
+    }
+    JsonNode policy;
+    try {
+      policy = Json.parse(v.releasePolicy().data());
+    } catch (IOException e) {
+      throw new IllegalStateException("stored release policy is not JSON", e);
+    }
+    if (!ReleasePolicyEvaluator.satisfied(policy, token.payload())) {
+      throw VaultError.forbidden(
+          "AccessDenied",
+          "Target environment attestation statement does not satisfy the release policy of key "
+              + v.name()
+              + ".");
+    }
+    ObjectNode bundle = KeyJson.bundle(v, r.baseUrl());
+    ObjectNode privateJwk = v.material().privateJwk();
+    privateJwk.put("kid", v.kid(r.baseUrl()));
+    privateJwk.put("kty", v.kty());
+    privateJwk.set("key_ops", Json.MAPPER.valueToTree(v.keyOps()));
+    bundle.set("key", privateJwk);
+    ObjectNode payload = Json.object();
+    ObjectNode request = payload.putObject("request");
+    request.put("api-version", r.query("api-version"));
+    request.put("kid", v.kid(r.baseUrl()));
+    if (enc != null) {
+      request.put("enc", enc);
+    }
+    if (nonce != null) {
+      request.put("nonce", nonce);
+    }
+    payload.putObject("response").set("key", bundle);
+    payload.put("iss", r.baseUrl());
+    payload.put("iat", r.receivedAt().getEpochSecond());
+    ObjectNode body = Json.object();
+    body.put("value", signer.sign("JWT", payload));
+    return VaultResponse.ok(body);
+  }
+
+  private VaultResponse attestation(VaultRequest r) {
+    String name = KeyInput.name(r.pathParam("name"), "key");
+    KeyVersion v = keys.version(name, r.pathParam("version"));
+    ObjectNode bundle = KeyJson.bundle(v, r.baseUrl());
+    ObjectNode statement = Json.object();
+    statement.put("kid", v.kid(r.baseUrl()));
+    statement.put("kty", v.kty());
+    statement.put("iss", r.baseUrl());
+    statement.put("iat", r.receivedAt().getEpochSecond());
+    statement.put("platform", "keybridge local vault (software keys, not an HSM)");
+    ObjectNode pub = statement.deepCopy();
+    pub.set("publicKey", v.material().publicJwk(v.kid(r.baseUrl()), v.keyOps()));
+    ObjectNode priv = statement.deepCopy();
+    priv.put("exportable", v.attributes().exportable());
+    ObjectNode att = ((ObjectNode) bundle.get("attributes")).putObject("attestation");
+    att.put("certificatePemFile", Json.b64url(caPem.getBytes(StandardCharsets.US_ASCII)));
+    att.put(
+        "privateKeyAttestation",
+        Json.b64url(signer.sign("JWT", priv).getBytes(StandardCharsets.US_ASCII)));
+    att.put(
+        "publicKeyAttestation",
+        Json.b64url(signer.sign("JWT", pub).getBytes(StandardCharsets.US_ASCII)));
+    att.put("version", "1.0");
+    return VaultResponse.ok(bundle);
+  }
+}

@@ -1,0 +1,330 @@
+package dev.keybridge.localvault.keys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keybridge.localvault.VaultError;
+import dev.keybridge.localvault.auth.DataActions;
+import dev.keybridge.localvault.crypto.KeyMaterial;
+import dev.keybridge.localvault.http.Json;
+import dev.keybridge.localvault.http.Paging;
+import dev.keybridge.localvault.http.RequestBody;
+import dev.keybridge.localvault.http.Router;
+import dev.keybridge.localvault.http.VaultRequest;
+import dev.keybridge.localvault.http.VaultResponse;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Key management routes: create, import, get, update, list, list versions, rotate. Deletion,
+ * backup, rotation policies and crypto live in their own route classes.
+ */
+final class KeyRoutes {
+  private static final Set<String> KEY_TYPES =
+      Set.of("RSA", "RSA-HSM", "EC", "EC-HSM", "oct", "oct-HSM");
+
+  private final KeyLookup keys;
+  private final RotationPolicies policies;
+
+  KeyRoutes(KeyLookup keys, RotationPolicies policies) {
+    this.keys = keys;
+    this.policies = policies;
+  }
+
+  void register(Router router) {
+    router.add("POST", "/keys/{name}/create", DataActions.KEYS_CREATE, this::create);
+    router.add("PUT", "/keys/{name}", DataActions.KEYS_IMPORT, this::importKey);
+    router.add("GET", "/keys/{name}", DataActions.KEYS_READ, this::get);
+    router.add("GET", "/keys/{name}/{version?}", DataActions.KEYS_READ, this::get);
+    router.add("PATCH", "/keys/{name}", DataActions.KEYS_UPDATE, this::update);
+    router.add("PATCH", "/keys/{name}/{version?}", DataActions.KEYS_UPDATE, this::update);
+    router.add("GET", "/keys", DataActions.KEYS_READ, this::list);
+    router.add("GET", "/keys/{name}/versions", DataActions.KEYS_READ, this::versions);
+    router.add("POST", "/keys/{name}/rotate", DataActions.KEYS_ROTATE, this::rotate);
+  }
+
+  private VaultResponse create(VaultRequest r) {
+    String name = KeyInput.name(r.pathParam("name"), "key");
+    RequestBody b = r.json();
+    String kty = b.requiredString("kty");
+    if (!KEY_TYPES.contains(kty)) {
+      throw VaultError.badParameter(
+          "The key type '"
+              + KeyInput.printable(kty)
+              + "' is not supported. Use one of "
+              + KEY_TYPES
+              + ".");
+    }
+    Integer size = b.integer("key_size");
+    Integer exponent = b.integer("public_exponent");
+    String crv = b.string("crv");
+    List<String> ops = KeyInput.keyOps(b.strings("key_ops"));
+    KeyInput.AttributeInput a = KeyInput.attributes(b.object("attributes"));
+    Map<String, String> tags = KeyInput.tags(b.stringMap("tags"));
+    ReleasePolicy rp = KeyInput.releasePolicy(b.object("release_policy"));
+    checkExportable(a.exportable(), rp);
+    keys.checkWritableName(name);
+    KeyMaterial material = KeyMaterial.generate(kty, size, exponent, crv);
+    KeyVersion v =
+        newVersion(name, kty, material, ops, a, tags, rp, r.receivedAt().getEpochSecond());
+    return VaultResponse.ok(KeyJson.bundle(store(v), r.baseUrl()));
+  }
+
+  private VaultResponse importKey(VaultRequest r) {
+    String name = KeyInput.name(r.pathParam("name"), "key");
+    RequestBody b = r.json();
+    RequestBody key = b.requiredObject("key");
+    if (key.has("key_hsm")) {
+      throw VaultError.badParameter(
+          "Importing a BYOK transfer blob (key_hsm) is not supported by the local vault; import the"
+              + " key's JWK components instead.");
+    }
+    String jwkKty = key.requiredString("kty");
+    if (!KEY_TYPES.contains(jwkKty)) {
+      throw VaultError.badParameter(
+          "The key type '"
+              + KeyInput.printable(jwkKty)
+              + "' is not supported. Use one of "
+              + KEY_TYPES
+              + ".");
+    }
+    Boolean hsmFlag = b.bool("Hsm");
+    boolean hsm = (hsmFlag != null && hsmFlag) || KeyInput.isHsm(jwkKty);
+    String base = KeyInput.isHsm(jwkKty) ? jwkKty.substring(0, jwkKty.length() - 4) : jwkKty;
+    ObjectNode jwk = key.node().deepCopy();
+    jwk.put("kty", base);
+    if (base.equals("EC")) {
+      trimEcCoordinates(jwk, key.string("crv"));
+    }
+    List<String> ops = KeyInput.keyOps(key.strings("key_ops"));
+    KeyInput.AttributeInput a = KeyInput.attributes(b.object("attributes"));
+    Map<String, String> tags = KeyInput.tags(b.stringMap("tags"));
+    ReleasePolicy rp = KeyInput.releasePolicy(b.object("release_policy"));
+    checkExportable(a.exportable(), rp);
+    keys.checkWritableName(name);
+    KeyMaterial material = KeyMaterial.fromJwk(jwk, hsm);
+    String kty = hsm ? base + "-HSM" : base;
+    KeyVersion v =
+        newVersion(name, kty, material, ops, a, tags, rp, r.receivedAt().getEpochSecond());
+    return VaultResponse.ok(KeyJson.bundle(store(v), r.baseUrl()));
+  }
+
+  private VaultResponse get(VaultRequest r) {
+    String name = KeyInput.name(r.pathParam("name"), "key");
+    String version = r.segments().size() > 2 ? r.pathParam("version") : "";
+    return VaultResponse.ok(KeyJson.bundle(keys.version(name, version), r.baseUrl()));
+  }
+
+  private VaultResponse update(VaultRequest r) {
+    String name = KeyInput.name(r.pathParam("name"), "key");
+    String version = r.segments().size() > 2 ? r.pathParam("version") : "";
+    RequestBody b = r.jsonOrEmpty();
+    List<String> ops = KeyInput.keyOps(b.strings("key_ops"));
+    KeyInput.AttributeInput a = KeyInput.attributes(b.object("attributes"));
+    Map<String, String> tags = KeyInput.tags(b.stringMap("tags"));
+    ReleasePolicy rp = KeyInput.releasePolicy(b.object("release_policy"));
+    KeyVersion updated =
+        keys.repository()
+            .database()
+            .transaction(
+                c -> {
+                  KeyRecord rec = keys.active(name);
+                  KeyLookup.refuseManaged(rec, "update");
+                  KeyVersion cur =
+                      rec.version(version).orElseThrow(() -> KeyLookup.notFound(name, version));
+                  if (rp != null
+                      && cur.releasePolicy() != null
+                      && cur.releasePolicy().immutable()
+                      && !rp.equals(cur.releasePolicy())) {
+                    throw VaultError.badParameter(
+                        "The release policy of key "
+                            + name
+                            + " is immutable and cannot be changed.");
+                  }
+                  KeyAttributes at = cur.attributes();
+                  Long nbf = a.nbf() != null ? a.nbf() : at.nbf();
+                  Long exp = a.exp() != null ? a.exp() : at.exp();
+                  if (nbf != null && exp != null && nbf >= exp) {
+                    throw VaultError.badParameter("Key attribute 'nbf' must be before 'exp'.");
+                  }
+                  boolean exportable = a.exportable() != null ? a.exportable() : at.exportable();
+                  ReleasePolicy policy = rp != null ? rp : cur.releasePolicy();
+                  if (exportable && policy == null) {
+                    throw VaultError.badParameter("An exportable key requires a release policy.");
+                  }
+                  KeyVersion next =
+                      cur.with(
+                          ops != null ? ops : cur.keyOps(),
+                          at.withUpdate(
+                              a.enabled() != null ? a.enabled() : at.enabled(),
+                              nbf,
+                              exp,
+                              exportable,
+                              r.receivedAt().getEpochSecond()),
+                          tags != null ? tags : cur.tags(),
+                          policy);
+                  return keys.repository().updateVersion(next);
+                });
+    return VaultResponse.ok(KeyJson.bundle(updated, r.baseUrl()));
+  }
+
+  private VaultResponse list(VaultRequest r) {
+    Paging paging = Paging.of(r);
+    List<JsonNode> items = new ArrayList<>();
+    List<String> sortKeys = new ArrayList<>();
+    for (String lc : keys.repository().names(false, paging.after(), paging.size() + 1)) {
+      keys.repository()
+          .active(lc)
+          .ifPresent(
+              rec -> {
+                items.add(KeyJson.item(rec.latest(), r.baseUrl(), false));
+                sortKeys.add(lc);
+              });
+    }
+    return VaultResponse.ok(paging.page(r, items, sortKeys));
+  }
+
+  private VaultResponse versions(VaultRequest r) {
+    String name = KeyInput.name(r.pathParam("name"), "key");
+    Paging paging = Paging.of(r);
+    List<KeyVersion> all = keys.active(name).versions();
+    int start = 0;
+    if (paging.after() != null) {
+      try {
+        start = Integer.parseInt(paging.after()) + 1;
+      } catch (NumberFormatException e) {
+        throw VaultError.badParameter("The $skiptoken is invalid.");
+      }
+    }
+    List<JsonNode> items = new ArrayList<>();
+    List<String> sortKeys = new ArrayList<>();
+    for (int i = Math.max(0, start); i < all.size() && items.size() <= paging.size(); i++) {
+      items.add(KeyJson.item(all.get(i), r.baseUrl(), true));
+      sortKeys.add(Integer.toString(i));
+    }
+    return VaultResponse.ok(paging.page(r, items, sortKeys));
+  }
+
+  private VaultResponse rotate(VaultRequest r) {
+    String name = KeyInput.name(r.pathParam("name"), "key");
+    KeyRecord rec = keys.active(name);
+    KeyLookup.refuseManaged(rec, "rotate");
+    KeyVersion cur = rec.latest();
+    KeyMaterial m = cur.material();
+    Integer exponent = null;
+    if (m.isRsa() && m.publicKey() instanceof RSAPublicKey rsa) {
+      exponent = rsa.getPublicExponent().intValueExact();
+    }
+    KeyMaterial fresh =
+        KeyMaterial.generate(
+            cur.kty(), m.isEc() ? null : m.keySize(), exponent, m.isEc() ? m.curve() : null);
+    long now = r.receivedAt().getEpochSecond();
+    Long exp = policies.expiryAfterRotation(rec, now);
+    KeyAttributes attrs =
+        KeyAttributes.created(true, null, exp, cur.attributes().exportable(), now);
+    KeyVersion v =
+        new KeyVersion(
+            cur.name(),
+            KeyLookup.newVersionId(),
+            cur.kty(),
+            cur.keyOps(),
+            attrs,
+            cur.tags(),
+            cur.releasePolicy(),
+            false,
+            fresh);
+    KeyVersion stored =
+        keys.repository()
+            .database()
+            .transaction(
+                c -> {
+                  keys.active(name);
+                  return keys.repository().addVersion(v);
+                });
+    return VaultResponse.ok(KeyJson.bundle(stored, r.baseUrl()));
+  }
+
+  private KeyVersion store(KeyVersion v) {
+    return keys.repository()
+        .database()
+        .transaction(
+            c -> {
+              keys.checkWritableName(v.name());
+              return keys.repository().addVersion(v);
+            });
+  }
+
+  /**
+   * The Java SDK's {@code JsonWebKey.fromEc} sends {@code x}, {@code y} and {@code d} as signed
+   * big-endian integers, with a leading zero byte when the top bit is set (49 bytes for P-384);
+   * drop such sign bytes so the coordinates have the curve's length.
+   */
+  private static void trimEcCoordinates(ObjectNode jwk, String crv) {
+    int size =
+        switch (crv == null ? "" : crv) {
+          case "P-256", "P-256K" -> 32;
+          case "P-384" -> 48;
+          case "P-521" -> 66;
+          default -> -1;
+        };
+    if (size < 0) {
+      return;
+    }
+    for (String member : new String[] {"x", "y", "d"}) {
+      JsonNode v = jwk.get(member);
+      if (v == null || !v.isTextual()) {
+        continue;
+      }
+      byte[] b;
+      try {
+        b = Json.fromB64url(v.asText());
+      } catch (IllegalArgumentException e) {
+        throw VaultError.badParameter("Property 'key." + member + "' is not valid base64url.");
+      }
+      int start = 0;
+      while (b.length - start > size && b[start] == 0) {
+        start++;
+      }
+      if (start > 0) {
+        jwk.put(member, Json.b64url(java.util.Arrays.copyOfRange(b, start, b.length)));
+      }
+    }
+  }
+
+  private static void checkExportable(Boolean exportable, ReleasePolicy rp) {
+    if (exportable != null && exportable && rp == null) {
+      throw VaultError.badParameter(
+          "An exportable key requires a release policy: set 'release_policy' when creating it.");
+    }
+  }
+
+  private static KeyVersion newVersion(
+      String name,
+      String kty,
+      KeyMaterial material,
+      List<String> ops,
+      KeyInput.AttributeInput a,
+      Map<String, String> tags,
+      ReleasePolicy rp,
+      long now) {
+    KeyAttributes attrs =
+        KeyAttributes.created(
+            a.enabled() == null || a.enabled(),
+            a.nbf(),
+            a.exp(),
+            a.exportable() != null && a.exportable(),
+            now);
+    return new KeyVersion(
+        name,
+        KeyLookup.newVersionId(),
+        kty,
+        ops != null ? ops : material.defaultKeyOps(),
+        attrs,
+        tags != null ? tags : Map.of(),
+        rp,
+        false,
+        material);
+  }
+}

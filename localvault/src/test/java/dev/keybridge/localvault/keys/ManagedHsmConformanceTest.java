@@ -1,0 +1,199 @@
+package dev.keybridge.localvault.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.util.BinaryData;
+import com.azure.security.keyvault.keys.KeyClient;
+import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
+import com.azure.security.keyvault.keys.models.KeyReleasePolicy;
+import com.azure.security.keyvault.keys.models.KeyVaultKey;
+import com.azure.security.keyvault.keys.models.ReleaseKeyOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keybridge.localvault.Flavor;
+import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.VaultHttp;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Managed HSM features through KeyClient: random bytes, Secure Key Release, attestation. */
+class ManagedHsmConformanceTest {
+  @RegisterExtension
+  static final LocalVaultExtension HSM = LocalVaultExtension.create().flavor(Flavor.MANAGED_HSM);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String POLICY =
+      "{\"version\":\"1.0.0\",\"anyOf\":[{\"authority\":\"https://attest.example\","
+          + "\"allOf\":[{\"claim\":\"x-ms-attestation-type\",\"equals\":\"sevsnpvm\"},"
+          + "{\"claim\":\"x-ms-runtime.vm-id\",\"condition\":\"equals\",\"value\":\"vm-7\"}]}]}";
+
+  private final KeyClient keys = HSM.sdk().keyClient();
+
+  @Test
+  void servesRandomBytesWithinTheCountLimits() {
+    byte[] a = keys.getRandomBytes(16);
+    byte[] b = keys.getRandomBytes(128);
+    assertThat(a).hasSize(16);
+    assertThat(b).hasSize(128);
+    assertThat(a).isNotEqualTo(new byte[16]);
+    assertThatThrownBy(() -> keys.getRandomBytes(129))
+        .isInstanceOfSatisfying(
+            HttpResponseException.class,
+            e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(400));
+  }
+
+  @Test
+  void releasesAnExportableKeyAsASignedJwsWhenTheAttestationSatisfiesThePolicy() throws Exception {
+    KeyVaultKey key =
+        keys.createRsaKey(
+            new CreateRsaKeyOptions("releasable")
+                .setHardwareProtected(true)
+                .setExportable(true)
+                .setReleasePolicy(new KeyReleasePolicy(BinaryData.fromString(POLICY))));
+    assertThat(key.getProperties().isExportable()).isTrue();
+    assertThat(key.getProperties().getReleasePolicy().getEncodedPolicy().toString())
+        .isEqualTo(POLICY);
+
+    String good =
+        attestation(
+            "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
+    String jws =
+        keys.releaseKeyWithResponse(
+                "releasable",
+                "",
+                good,
+                new ReleaseKeyOptions().setNonce("n1"),
+                com.azure.core.util.Context.NONE)
+            .getValue()
+            .getValue();
+    String[] parts = jws.split("\\.");
+    assertThat(parts).hasSize(3);
+    Signature rs256 = Signature.getInstance("SHA256withRSA");
+    rs256.initVerify(vaultTokenKey());
+    rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+    assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2])))
+        .as("JWS signed by the vault")
+        .isTrue();
+
+    JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+    assertThat(payload.at("/request/nonce").asText()).isEqualTo("n1");
+    JsonNode jwk = payload.at("/response/key/key");
+    assertThat(jwk.get("kid").asText()).isEqualTo(key.getId());
+    BigInteger n = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("n").asText()));
+    assertThat(n).isEqualTo(((RSAPublicKey) key.getKey().toRsa().getPublic()).getModulus());
+    // The released private key really belongs to the public key.
+    KeyFactory kf = KeyFactory.getInstance("RSA");
+    var priv =
+        kf.generatePrivate(
+            new RSAPrivateCrtKeySpec(
+                n,
+                big(jwk, "e"),
+                big(jwk, "d"),
+                big(jwk, "p"),
+                big(jwk, "q"),
+                big(jwk, "dp"),
+                big(jwk, "dq"),
+                big(jwk, "qi")));
+    Signature s = Signature.getInstance("SHA256withRSA");
+    s.initSign(priv);
+    s.update(new byte[] {1, 2, 3});
+    byte[] sig = s.sign();
+    s.initVerify(key.getKey().toRsa().getPublic());
+    s.update(new byte[] {1, 2, 3});
+    assertThat(s.verify(sig)).isTrue();
+
+    String wrongClaims =
+        attestation(
+            "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sgx\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
+    assertThatThrownBy(() -> keys.releaseKey("releasable", wrongClaims))
+        .isInstanceOfSatisfying(
+            HttpResponseException.class,
+            e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403));
+    String wrongAuthority =
+        attestation(
+            "{\"iss\":\"https://evil.example/\",\"x-ms-attestation-type\":\"sevsnpvm\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
+    assertThatThrownBy(() -> keys.releaseKey("releasable", wrongAuthority))
+        .isInstanceOfSatisfying(
+            HttpResponseException.class,
+            e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403));
+    assertThatThrownBy(() -> keys.releaseKey("releasable", "not-a-jwt"))
+        .isInstanceOfSatisfying(
+            HttpResponseException.class,
+            e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(400));
+  }
+
+  @Test
+  void refusesToReleaseAKeyThatIsNotExportableAndRefusesExportableWithoutPolicy() {
+    keys.createRsaKey(new CreateRsaKeyOptions("kept").setHardwareProtected(true));
+    assertThatThrownBy(() -> keys.releaseKey("kept", attestation("{}")))
+        .isInstanceOfSatisfying(
+            HttpResponseException.class,
+            e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403))
+        .hasMessageContaining("KeyNotExportable");
+    assertThatThrownBy(
+            () ->
+                keys.createRsaKey(
+                    new CreateRsaKeyOptions("no-policy")
+                        .setHardwareProtected(true)
+                        .setExportable(true)))
+        .isInstanceOfSatisfying(
+            HttpResponseException.class,
+            e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(400));
+  }
+
+  @Test
+  void returnsTheKeyWithAnAttestationBundle() throws Exception {
+    KeyVaultKey key =
+        keys.createRsaKey(new CreateRsaKeyOptions("attested").setHardwareProtected(true));
+    KeyVaultKey attested = keys.getKeyAttestation("attested");
+    assertThat(attested.getId()).isEqualTo(key.getId());
+    var att = attested.getProperties().getKeyAttestation();
+    assertThat(att.getVersion()).isEqualTo("1.0");
+    assertThat(new String(att.getCertificatePemFile(), StandardCharsets.US_ASCII))
+        .startsWith("-----BEGIN CERTIFICATE-----");
+    String[] pub =
+        new String(att.getPublicKeyAttestation(), StandardCharsets.US_ASCII).split("\\.");
+    Signature rs256 = Signature.getInstance("SHA256withRSA");
+    rs256.initVerify(vaultTokenKey());
+    rs256.update((pub[0] + "." + pub[1]).getBytes(StandardCharsets.US_ASCII));
+    assertThat(rs256.verify(Base64.getUrlDecoder().decode(pub[2]))).isTrue();
+  }
+
+  /**
+   * An unsigned-looking attestation JWT carrying {@code claims} (the vault cannot verify MAA
+   * signatures).
+   */
+  private static String attestation(String claims) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString(
+            "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(new byte[256]);
+  }
+
+  private static PublicKey vaultTokenKey() throws Exception {
+    VaultHttp http = HSM.http();
+    JsonNode jwks =
+        http.send("GET", "/" + HSM.vault().tenantId() + "/discovery/v2.0/keys", null, null).json();
+    JsonNode k = jwks.get("keys").get(0);
+    return KeyFactory.getInstance("RSA")
+        .generatePublic(new RSAPublicKeySpec(big(k, "n"), big(k, "e")));
+  }
+
+  private static BigInteger big(JsonNode jwk, String member) {
+    return new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get(member).asText()));
+  }
+}
