@@ -1,0 +1,94 @@
+package dev.keybridge.localvault.certificates.routes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keybridge.localvault.certificates.CertificateAttributes;
+import dev.keybridge.localvault.certificates.CertificateJson;
+import dev.keybridge.localvault.http.Json;
+import dev.keybridge.localvault.keys.KeyRepository;
+import java.util.Map;
+
+/**
+ * The JSON of stored certificates: bundles, list items and their deleted forms, built on {@link
+ * CertificateJson}. Every bundle carries the current policy (the Java SDK's {@code
+ * KeyVaultCertificateWithPolicy} needs it).
+ */
+final class CertificateResponses {
+  private CertificateResponses() {}
+
+  static ObjectNode bundle(CertificateRecord r, CertificateVersion v, String baseUrl) {
+    return CertificateJson.bundle(
+        baseUrl,
+        r.name(),
+        v.version(),
+        v.leaf(),
+        v.contentType(),
+        r.policy(),
+        attributes(v),
+        tags(v.tags()));
+  }
+
+  /** The bundle of the latest version plus recoveryId, deletedDate and scheduledPurgeDate. */
+  static ObjectNode deletedBundle(CertificateRecord r, String baseUrl) {
+    ObjectNode b = bundle(r, r.latest(), baseUrl);
+    addDeleted(b, r, baseUrl);
+    return b;
+  }
+
+  /**
+   * A list item of the certificate (version-less id, latest version), or of a certificate whose
+   * first version is still pending: id and attributes ({@code enabled: false}) only.
+   */
+  static ObjectNode item(CertificateRecord r, String baseUrl) {
+    if (r.hasVersions()) {
+      CertificateVersion v = r.latest();
+      return CertificateJson.item(baseUrl, r.name(), v.leaf(), attributes(v), tags(v.tags()));
+    }
+    ObjectNode item = Json.object();
+    item.put("id", baseUrl + "/certificates/" + r.name());
+    ObjectNode a = item.putObject("attributes");
+    a.put("enabled", false);
+    a.put("created", r.policy().created().getEpochSecond());
+    a.put("updated", r.policy().updated().getEpochSecond());
+    a.put("recoveryLevel", KeyRepository.RECOVERY_LEVEL);
+    a.put("recoverableDays", KeyRepository.RECOVERABLE_DAYS);
+    return item;
+  }
+
+  /** A list item of one version ({@code id} with the version). */
+  static ObjectNode versionItem(CertificateVersion v, String baseUrl) {
+    ObjectNode item =
+        CertificateJson.item(baseUrl, v.name(), v.leaf(), attributes(v), tags(v.tags()));
+    item.put("id", baseUrl + "/certificates/" + v.name() + "/" + v.version());
+    return item;
+  }
+
+  static ObjectNode deletedItem(CertificateRecord r, String baseUrl) {
+    ObjectNode item = item(r, baseUrl);
+    addDeleted(item, r, baseUrl);
+    return item;
+  }
+
+  static ObjectNode operation(PendingCertificate p, String baseUrl) {
+    return CertificateJson.operation(baseUrl, p.name(), p.operation());
+  }
+
+  private static CertificateAttributes attributes(CertificateVersion v) {
+    return new CertificateAttributes(
+        v.enabled(),
+        v.created(),
+        v.updated(),
+        KeyRepository.RECOVERY_LEVEL,
+        KeyRepository.RECOVERABLE_DAYS);
+  }
+
+  /** Tags as the keys API renders them: omitted when there are none, sorted by name. */
+  private static Map<String, String> tags(Map<String, String> tags) {
+    return tags.isEmpty() ? null : new java.util.TreeMap<>(tags);
+  }
+
+  private static void addDeleted(ObjectNode b, CertificateRecord r, String baseUrl) {
+    b.put("recoveryId", baseUrl + "/deletedcertificates/" + r.name());
+    b.put("deletedDate", r.deletedDate());
+    b.put("scheduledPurgeDate", r.scheduledPurgeDate());
+  }
+}

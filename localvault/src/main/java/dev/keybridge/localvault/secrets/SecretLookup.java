@@ -1,0 +1,71 @@
+package dev.keybridge.localvault.secrets;
+
+import dev.keybridge.localvault.VaultError;
+import dev.keybridge.localvault.keys.KeyInput;
+
+/** Finding secrets for requests, with Key Vault's 404 and 403 errors. */
+final class SecretLookup {
+  private final SecretRepository repo;
+
+  SecretLookup(SecretRepository repo) {
+    this.repo = repo;
+  }
+
+  SecretRepository repository() {
+    return repo;
+  }
+
+  /** Checks a secret name (400 BadParameter for an invalid one). */
+  static String name(String name) {
+    return KeyInput.name(name, "secret");
+  }
+
+  /** The active secret {@code name} or 404 SecretNotFound. */
+  SecretRecord active(String name) {
+    return repo.active(name).orElseThrow(() -> notFound(name, null));
+  }
+
+  /** A version ("" = latest) of the active secret {@code name}, or 404 SecretNotFound. */
+  SecretVersion version(String name, String version) {
+    return active(name).version(version).orElseThrow(() -> notFound(name, version));
+  }
+
+  /** The deleted secret {@code name}, or 404 SecretNotFound ("Deleted Secret not found"). */
+  SecretRecord deleted(String name) {
+    return repo.deleted(name)
+        .orElseThrow(
+            () -> VaultError.notFound("SecretNotFound", "Deleted Secret not found: " + name));
+  }
+
+  /**
+   * 403 {@code Forbidden} (inner {@code ManagedSecret}) for direct changes to the secret of a
+   * certificate: deleting, recovering or purging it goes through the certificates API.
+   */
+  static void refuseManaged(SecretRecord r, String operation) {
+    if (r.managed()) {
+      throw VaultError.forbidden(
+          "ManagedSecret",
+          "Operation "
+              + operation
+              + " is not allowed on secret "
+              + r.name()
+              + " because it backs a certificate; use the certificates API.");
+    }
+  }
+
+  static VaultError notFound(String name, String version) {
+    String id = version == null || version.isEmpty() ? name : name + "/" + printable(version);
+    return VaultError.notFound(
+        "SecretNotFound",
+        "A secret with (name/id) "
+            + id
+            + " was not found in this key vault. If you recently deleted this secret you may be"
+            + " able to recover it using the correct recovery command.");
+  }
+
+  /** At most 40 printable ASCII characters of a request-supplied string, for error messages. */
+  static String printable(String s) {
+    String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return t.replaceAll("[^\\x20-\\x7e]", "?");
+  }
+}
