@@ -4,8 +4,7 @@ package dev.keybridge.management;
  * A vault call that failed. The message always names the vault error code, the HTTP status, the
  * operation and the key, e.g. {@code "sign on key 'k1' failed: Forbidden/KeyDisabled (HTTP 403):
  * Operation sign is not allowed on a disabled key."}; it never contains a token, secret or key
- * material. Transport failures (vault unreachable) have status 0 and code {@code
- * VaultUnreachable}.
+ * material. Transport failures (vault unreachable) have status 0 and code {@code VaultUnreachable}.
  */
 public class KeyVaultException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,8 +8,8 @@ package dev.keybridge.management.crypto;
  * <p>{@code keyId} is a full key identifier, {@code https://host/keys/name/version}; algorithm
  * names are Key Vault's ({@code RS256}, {@code ES256K}, {@code RSA-OAEP-256}, {@code A256GCM},
  * ...). Every failure is a {@link dev.keybridge.management.KeyVaultException} naming the vault
- * error code, the operation and the key. Results are checked: the response's key id names the
- * same key, and the value is present and non-empty.
+ * error code, the operation and the key. Results are checked: the response's key id names the same
+ * key, and the value is present and non-empty.
  */
 public interface VaultCrypto {
 
@@ -38,6 +38,8 @@ public interface VaultCrypto {
   /** POST /rng (Managed HSM): {@code count} random bytes, 1 to 128. */
   byte[] randomBytes(int count);
 
-  /** Result of a symmetric encrypt: ciphertext without tag, the IV used, and the GCM tag or null. */
+  /**
+   * Result of a symmetric encrypt: ciphertext without tag, the IV used, and the GCM tag or null.
+   */
   record SymmetricResult(byte[] ciphertext, byte[] iv, byte[] tag) {}
 }

@@ -1,0 +1,238 @@
+package dev.keybridge.management;
+
+import com.azure.core.util.polling.LongRunningOperationStatus;
+import com.azure.core.util.polling.PollResponse;
+import com.azure.core.util.polling.SyncPoller;
+import com.azure.security.keyvault.certificates.CertificateClient;
+import com.azure.security.keyvault.certificates.models.CertificateOperation;
+import com.azure.security.keyvault.certificates.models.CertificateProperties;
+import com.azure.security.keyvault.certificates.models.DeletedCertificate;
+import com.azure.security.keyvault.certificates.models.ImportCertificateOptions;
+import com.azure.security.keyvault.certificates.models.KeyVaultCertificate;
+import com.azure.security.keyvault.certificates.models.KeyVaultCertificateWithPolicy;
+import com.azure.security.keyvault.certificates.models.MergeCertificateOptions;
+import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
+import dev.keybridge.management.certificates.CertificateChains;
+import dev.keybridge.management.certificates.CertificateRequest;
+import dev.keybridge.management.certificates.CertificateSigningRequest;
+import dev.keybridge.management.certificates.VaultCertificate;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Certificates for signing and TLS: create (self-signed or through an external CA's CSR), merge,
+ * import, read with the full chain, delete and recover. Failures are {@link KeyVaultException}s
+ * naming the operation, the certificate and the vault error code. Thread-safe.
+ */
+public final class CertificateManager {
+  private final KeyVaultClients clients;
+
+  CertificateManager(KeyVaultClients clients) {
+    this.clients = clients;
+  }
+
+  /**
+   * POST /certificates/{name}/create with issuer {@code Self}, waiting until the vault has issued
+   * the certificate.
+   */
+  public VaultCertificate createSelfSignedCertificate(String name, CertificateRequest request) {
+    KeyNames.name(name);
+    SyncPoller<CertificateOperation, KeyVaultCertificateWithPolicy> poller =
+        call(
+            "createCertificate",
+            name,
+            () -> certificates().beginCreateCertificate(name, request.toPolicy("Self")));
+    poller.setPollInterval(clients.config().pollInterval());
+    PollResponse<CertificateOperation> last =
+        call(
+            "createCertificate",
+            name,
+            () -> poller.waitForCompletion(KeyVaultManager.LONG_RUNNING_TIMEOUT));
+    if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
+      CertificateOperation operation = last.getValue();
+      String code =
+          operation != null && operation.getError() != null
+              ? operation.getError().getCode()
+              : "CertificateOperationFailed";
+      String message =
+          operation != null && operation.getError() != null
+              ? operation.getError().getMessage()
+              : "status " + last.getStatus();
+      throw new KeyVaultException("createCertificate", name, 0, code, null, message, null);
+    }
+    return VaultCertificate.of(call("createCertificate", name, poller::getFinalResult));
+  }
+
+  /**
+   * Starts a certificate whose issuer is {@code Unknown} (an external CA) and returns the CSR the
+   * vault generated; complete it with {@link #mergeCertificate}.
+   */
+  public CertificateSigningRequest createCertificateSigningRequest(
+      String name, CertificateRequest request) {
+    KeyNames.name(name);
+    SyncPoller<CertificateOperation, KeyVaultCertificateWithPolicy> poller =
+        call(
+            "createCertificate",
+            name,
+            () -> certificates().beginCreateCertificate(name, request.toPolicy("Unknown")));
+    CertificateOperation operation =
+        call("createCertificate", name, () -> poller.poll().getValue());
+    return new CertificateSigningRequest(name, operation.getCsr());
+  }
+
+  /** POST /certificates/{name}/pending/merge: the CA-signed chain, leaf first. */
+  public VaultCertificate mergeCertificate(String name, List<X509Certificate> chain) {
+    KeyNames.name(name);
+    List<byte[]> encoded = new ArrayList<>();
+    for (X509Certificate certificate : chain) {
+      try {
+        encoded.add(certificate.getEncoded());
+      } catch (CertificateEncodingException e) {
+        throw new IllegalArgumentException(
+            "cannot encode certificate " + certificate.getSubjectX500Principal(), e);
+      }
+    }
+    return VaultCertificate.of(
+        call(
+            "mergeCertificate",
+            name,
+            () ->
+                certificates()
+                    .mergeCertificate(
+                        new MergeCertificateOptions(name, encoded).setEnabled(true))));
+  }
+
+  /** POST /certificates/{name}/import of a PKCS#12 file (password may be null or empty). */
+  public VaultCertificate importPkcs12(String name, byte[] pkcs12, char[] password) {
+    KeyNames.name(name);
+    ImportCertificateOptions options = new ImportCertificateOptions(name, pkcs12);
+    if (password != null && password.length > 0) {
+      options.setPassword(new String(password));
+    }
+    return VaultCertificate.of(
+        call("importCertificate", name, () -> certificates().importCertificate(options)));
+  }
+
+  /** Imports a PEM bundle: the PKCS#8 private key and the certificate chain, leaf first. */
+  public VaultCertificate importPem(String name, String pem) {
+    KeyNames.name(name);
+    List<X509Certificate> certificates = CertificateChains.fromPem(pem);
+    if (certificates.isEmpty()) {
+      throw new IllegalArgumentException("the PEM text holds no certificate");
+    }
+    ImportCertificateOptions options =
+        new ImportCertificateOptions(name, pem.getBytes(StandardCharsets.US_ASCII))
+            .setPolicy(CertificateImports.pemPolicy(certificates.get(0)));
+    return VaultCertificate.of(
+        call("importCertificate", name, () -> certificates().importCertificate(options)));
+  }
+
+  /** GET /certificates/{name}/: the latest version. */
+  public VaultCertificate getCertificate(String name) {
+    KeyNames.name(name);
+    return VaultCertificate.of(
+        call("getCertificate", name, () -> certificates().getCertificate(name)));
+  }
+
+  /** GET /certificates/{name}/{version}. */
+  public VaultCertificate getCertificate(String name, String version) {
+    KeyNames.name(name);
+    KeyNames.version(version);
+    KeyVaultCertificate certificate =
+        call("getCertificate", name, () -> certificates().getCertificateVersion(name, version));
+    return VaultCertificate.of(certificate);
+  }
+
+  /**
+   * The full chain of the latest version: the leaf from the certificate, the issuers from the
+   * certificate's secret. When the caller has no permission to read the secret (403
+   * ForbiddenByRbac) the chain is the leaf alone; any other failure (a disabled secret, say) is
+   * thrown.
+   */
+  public List<X509Certificate> getCertificateChain(String name) {
+    VaultCertificate certificate = getCertificate(name);
+    KeyVaultSecret secret;
+    try {
+      secret =
+          call(
+              "getCertificateChain",
+              name,
+              () -> clients.secrets().getSecret(name, certificate.version()));
+    } catch (KeyVaultException e) {
+      if (CertificateChains.isPermissionDenied(e.statusCode(), e.innerErrorCode())) {
+        return List.of(certificate.x509Certificate());
+      }
+      throw e;
+    }
+    return CertificateChains.chain(
+        certificate.x509Certificate(), secret.getValue(), secret.getProperties().getContentType());
+  }
+
+  /** Properties of all certificates, lazily paged. */
+  public Stream<CertificateProperties> listCertificates() {
+    return Paging.stream(
+        () -> certificates().listPropertiesOfCertificates(), p -> p, "listCertificates", null);
+  }
+
+  /** DELETE /certificates/{name}, returning the poller that waits for the deletion. */
+  public SyncPoller<DeletedCertificate, Void> beginDeleteCertificate(String name) {
+    KeyNames.name(name);
+    SyncPoller<DeletedCertificate, Void> poller =
+        call("deleteCertificate", name, () -> certificates().beginDeleteCertificate(name));
+    poller.setPollInterval(clients.config().pollInterval());
+    return new TranslatingSyncPoller<>(poller, "deleteCertificate", name);
+  }
+
+  /** Deletes a certificate (with its key and secret) and waits for the vault to finish. */
+  public DeletedCertificate deleteCertificate(String name) {
+    return beginDeleteCertificate(name)
+        .waitForCompletion(KeyVaultManager.LONG_RUNNING_TIMEOUT)
+        .getValue();
+  }
+
+  /** Recovers a deleted certificate and waits until it is readable again. */
+  public VaultCertificate recoverDeletedCertificate(String name) {
+    KeyNames.name(name);
+    SyncPoller<KeyVaultCertificateWithPolicy, Void> poller =
+        call(
+            "recoverDeletedCertificate",
+            name,
+            () -> certificates().beginRecoverDeletedCertificate(name));
+    poller.setPollInterval(clients.config().pollInterval());
+    KeyVaultCertificateWithPolicy recovered =
+        call(
+            "recoverDeletedCertificate",
+            name,
+            () -> poller.waitForCompletion(KeyVaultManager.LONG_RUNNING_TIMEOUT).getValue());
+    return VaultCertificate.of(recovered);
+  }
+
+  /** DELETE /deletedcertificates/{name}. */
+  public void purgeDeletedCertificate(String name) {
+    KeyNames.name(name);
+    call(
+        "purgeDeletedCertificate",
+        name,
+        () -> {
+          certificates().purgeDeletedCertificate(name);
+          return null;
+        });
+  }
+
+  private CertificateClient certificates() {
+    return clients.certificates();
+  }
+
+  private static <T> T call(String operation, String name, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      throw KeyVaultErrors.translate(e, operation, name);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.keybridge.management;
+
+import java.util.regex.Pattern;
+
+/** Checks key and certificate names and versions before they go into a URL. */
+final class KeyNames {
+  private static final Pattern NAME = Pattern.compile("[0-9a-zA-Z-]{1,127}");
+  private static final Pattern VERSION = Pattern.compile("[0-9a-zA-Z]{1,64}");
+
+  private KeyNames() {}
+
+  static String name(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "invalid name '" + name + "': 1 to 127 letters, digits and dashes");
+    }
+    return name;
+  }
+
+  /** A version, or null for the latest. */
+  static String version(String version) {
+    if (version != null && !VERSION.matcher(version).matches()) {
+      throw new IllegalArgumentException("invalid version '" + version + "'");
+    }
+    return version;
+  }
+}

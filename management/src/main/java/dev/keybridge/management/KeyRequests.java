@@ -1,0 +1,153 @@
+package dev.keybridge.management;
+
+import com.azure.core.util.BinaryData;
+import com.azure.json.JsonProviders;
+import com.azure.json.JsonReader;
+import com.azure.security.keyvault.keys.models.CreateEcKeyOptions;
+import com.azure.security.keyvault.keys.models.CreateKeyOptions;
+import com.azure.security.keyvault.keys.models.CreateOctKeyOptions;
+import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
+import com.azure.security.keyvault.keys.models.ImportKeyOptions;
+import com.azure.security.keyvault.keys.models.JsonWebKey;
+import com.azure.security.keyvault.keys.models.KeyCurveName;
+import com.azure.security.keyvault.keys.models.KeyOperation;
+import com.azure.security.keyvault.keys.models.KeyProperties;
+import com.azure.security.keyvault.keys.models.KeyReleasePolicy;
+import com.azure.security.keyvault.keys.models.KeyType;
+import com.azure.security.keyvault.keys.models.ReleaseKeyOptions;
+import dev.keybridge.management.keys.KeyOptions;
+import dev.keybridge.management.keys.KeyUpdate;
+import dev.keybridge.management.keys.ReleasePolicy;
+import dev.keybridge.management.release.ReleaseOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+
+/** Turns keybridge's immutable options into the SDK's request models (shared by sync and async). */
+final class KeyRequests {
+  private KeyRequests() {}
+
+  static CreateRsaKeyOptions rsa(String name, int keySize, Integer exponent, KeyOptions options) {
+    CreateRsaKeyOptions request =
+        new CreateRsaKeyOptions(name)
+            .setKeySize(keySize)
+            .setHardwareProtected(options.hardwareProtected());
+    if (exponent != null) {
+      request.setPublicExponent(exponent);
+    }
+    return apply(request, options);
+  }
+
+  static CreateEcKeyOptions ec(String name, KeyCurveName curve, KeyOptions options) {
+    return apply(
+        new CreateEcKeyOptions(name)
+            .setCurveName(curve)
+            .setHardwareProtected(options.hardwareProtected()),
+        options);
+  }
+
+  static CreateOctKeyOptions oct(String name, int keySize, KeyOptions options) {
+    return apply(
+        new CreateOctKeyOptions(name)
+            .setKeySize(keySize)
+            .setHardwareProtected(options.hardwareProtected()),
+        options);
+  }
+
+  /** A create of any type; HSM options turn a software type into its HSM variant. */
+  static CreateKeyOptions generic(String name, KeyType type, KeyOptions options) {
+    KeyType effective = type;
+    if (options.hardwareProtected()) {
+      if (KeyType.RSA.equals(type)) {
+        effective = KeyType.RSA_HSM;
+      } else if (KeyType.EC.equals(type)) {
+        effective = KeyType.EC_HSM;
+      } else if (KeyType.OCT.equals(type)) {
+        effective = KeyType.OCT_HSM;
+      }
+    }
+    return apply(new CreateKeyOptions(name, effective), options);
+  }
+
+  static ImportKeyOptions importKey(String name, JsonWebKey jwk, KeyOptions options) {
+    if (!options.operations().isEmpty()) {
+      jwk.setKeyOps(options.operations());
+    }
+    ImportKeyOptions request = new ImportKeyOptions(name, jwk);
+    request.setHardwareProtected(options.hardwareProtected());
+    options.enabled().ifPresent(request::setEnabled);
+    options.notBefore().map(KeyRequests::time).ifPresent(request::setNotBefore);
+    options.expiresOn().map(KeyRequests::time).ifPresent(request::setExpiresOn);
+    if (!options.tags().isEmpty()) {
+      request.setTags(new LinkedHashMap<>(options.tags()));
+    }
+    options
+        .releasePolicy()
+        .ifPresent(policy -> request.setExportable(true).setReleasePolicy(releasePolicy(policy)));
+    return request;
+  }
+
+  /**
+   * The properties to PATCH: built from the key id alone (no GET first), with only the fields of
+   * {@code update} set; a null version means the latest.
+   */
+  static KeyProperties update(String vaultUrl, String name, String version, KeyUpdate update) {
+    String kid = vaultUrl + "/keys/" + name + "/" + (version == null ? "" : version);
+    KeyProperties properties;
+    try (JsonReader reader =
+        JsonProviders.createReader(
+            ("{\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8))) {
+      properties = KeyProperties.fromJson(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    update.enabled().ifPresent(properties::setEnabled);
+    update.notBefore().map(KeyRequests::time).ifPresent(properties::setNotBefore);
+    update.expiresOn().map(KeyRequests::time).ifPresent(properties::setExpiresOn);
+    update.tags().ifPresent(tags -> properties.setTags(new LinkedHashMap<>(tags)));
+    update.releasePolicy().ifPresent(policy -> properties.setReleasePolicy(releasePolicy(policy)));
+    return properties;
+  }
+
+  /** The operations to send, or null to leave them unchanged (an empty array would clear them). */
+  static KeyOperation[] operations(KeyUpdate update) {
+    return update.operations().map(ops -> ops.toArray(new KeyOperation[0])).orElse(null);
+  }
+
+  static KeyReleasePolicy releasePolicy(ReleasePolicy policy) {
+    return new KeyReleasePolicy(BinaryData.fromString(policy.json()))
+        .setContentType(policy.contentType())
+        .setImmutable(policy.immutable() ? Boolean.TRUE : null);
+  }
+
+  static ReleaseKeyOptions release(ReleaseOptions options) {
+    ReleaseKeyOptions request = new ReleaseKeyOptions();
+    options.nonceValue().ifPresent(request::setNonce);
+    options.algorithmValue().ifPresent(request::setAlgorithm);
+    return request;
+  }
+
+  private static <T extends CreateKeyOptions> T apply(T request, KeyOptions options) {
+    if (!options.operations().isEmpty()) {
+      request.setKeyOperations(options.operations().toArray(new KeyOperation[0]));
+    }
+    options.enabled().ifPresent(request::setEnabled);
+    options.notBefore().map(KeyRequests::time).ifPresent(request::setNotBefore);
+    options.expiresOn().map(KeyRequests::time).ifPresent(request::setExpiresOn);
+    if (!options.tags().isEmpty()) {
+      request.setTags(new LinkedHashMap<>(options.tags()));
+    }
+    options
+        .releasePolicy()
+        .ifPresent(policy -> request.setExportable(true).setReleasePolicy(releasePolicy(policy)));
+    return request;
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,332 @@
+package dev.keybridge.management;
+
+import com.azure.core.util.Context;
+import com.azure.core.util.polling.SyncPoller;
+import com.azure.security.keyvault.keys.KeyClient;
+import com.azure.security.keyvault.keys.models.DeletedKey;
+import com.azure.security.keyvault.keys.models.JsonWebKey;
+import com.azure.security.keyvault.keys.models.KeyCurveName;
+import com.azure.security.keyvault.keys.models.KeyProperties;
+import com.azure.security.keyvault.keys.models.KeyRotationPolicy;
+import com.azure.security.keyvault.keys.models.KeyType;
+import com.azure.security.keyvault.keys.models.KeyVaultKey;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keybridge.management.config.KeyVaultConfig;
+import dev.keybridge.management.keys.JwkKeys;
+import dev.keybridge.management.keys.KeyOptions;
+import dev.keybridge.management.keys.KeyUpdate;
+import dev.keybridge.management.keys.VaultKey;
+import dev.keybridge.management.release.ReleaseOptions;
+import dev.keybridge.management.release.ReleasedKeyDecoder;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javax.crypto.SecretKey;
+
+/**
+ * The synchronous key-management facade over the official SDK clients of one configuration. Every
+ * failure is a {@link KeyVaultException} naming the operation, the key and the vault error code;
+ * invalid arguments are {@link IllegalArgumentException}s. Thread-safe.
+ */
+public final class KeyVaultManager {
+  /** Longest wait of {@link #deleteKey} and {@link #recoverDeletedKey} for the vault to finish. */
+  public static final Duration LONG_RUNNING_TIMEOUT = Duration.ofMinutes(5);
+
+  private final KeyVaultClients clients;
+  private final CertificateManager certificates;
+
+  /** A facade over the shared clients of {@code config}. */
+  public KeyVaultManager(KeyVaultConfig config) {
+    this(KeyVaultClients.of(config));
+  }
+
+  /** A facade over existing shared clients. */
+  public KeyVaultManager(KeyVaultClients clients) {
+    this.clients = clients;
+    this.certificates = new CertificateManager(clients);
+  }
+
+  /** The shared clients under this facade. */
+  public KeyVaultClients clients() {
+    return clients;
+  }
+
+  /** Certificate operations (signing and TLS certificates). */
+  public CertificateManager certificates() {
+    return certificates;
+  }
+
+  /** POST /keys/{name}/create: a new RSA key (or new version), {@code keySize} 2048/3072/4096. */
+  public VaultKey createRsaKey(String name, int keySize, KeyOptions options) {
+    return call(
+        "createKey",
+        name,
+        () -> keys().createRsaKey(KeyRequests.rsa(name, keySize, null, options)));
+  }
+
+  /** As {@link #createRsaKey(String, int, KeyOptions)} with an explicit public exponent. */
+  public VaultKey createRsaKey(String name, int keySize, int publicExponent, KeyOptions options) {
+    return call(
+        "createKey",
+        name,
+        () -> keys().createRsaKey(KeyRequests.rsa(name, keySize, publicExponent, options)));
+  }
+
+  /** A new EC key on P-256, P-384, P-521 or P-256K. */
+  public VaultKey createEcKey(String name, KeyCurveName curve, KeyOptions options) {
+    return call("createKey", name, () -> keys().createEcKey(KeyRequests.ec(name, curve, options)));
+  }
+
+  /** A new symmetric (oct) key of 128, 192 or 256 bits. */
+  public VaultKey createOctKey(String name, int keySize, KeyOptions options) {
+    return call(
+        "createKey", name, () -> keys().createOctKey(KeyRequests.oct(name, keySize, options)));
+  }
+
+  /** A new key of {@code type} with the vault's default size or curve. */
+  public VaultKey createKey(String name, KeyType type, KeyOptions options) {
+    return call(
+        "createKey", name, () -> keys().createKey(KeyRequests.generic(name, type, options)));
+  }
+
+  /** PUT /keys/{name}: imports an RSA (CRT) or EC key pair. */
+  public VaultKey importKey(String name, KeyPair keyPair, KeyOptions options) {
+    return importKey(name, keyPair.getPrivate(), keyPair.getPublic(), options);
+  }
+
+  /** Imports an RSA (CRT) or EC private key together with its public key. */
+  public VaultKey importKey(
+      String name, PrivateKey privateKey, PublicKey publicKey, KeyOptions options) {
+    return importKey(name, JwkKeys.fromKeyPair(publicKey, privateKey), options);
+  }
+
+  /** Imports a secret key (AES or HMAC bytes) as an oct key. */
+  public VaultKey importKey(String name, SecretKey secretKey, KeyOptions options) {
+    return importKey(name, JwkKeys.fromSecretKey(secretKey), options);
+  }
+
+  /** Imports a JSON Web Key with its private material. */
+  public VaultKey importKey(String name, JsonWebKey jwk, KeyOptions options) {
+    return call(
+        "importKey", name, () -> keys().importKey(KeyRequests.importKey(name, jwk, options)));
+  }
+
+  /** GET /keys/{name}/: the latest version. */
+  public VaultKey getKey(String name) {
+    return call("getKey", name, () -> keys().getKey(name));
+  }
+
+  /** GET /keys/{name}/{version}; a null version means the latest. */
+  public VaultKey getKey(String name, String version) {
+    KeyNames.version(version);
+    return call("getKey", name, () -> keys().getKey(name, version == null ? "" : version));
+  }
+
+  /** Names of all (not deleted) keys, fetched page by page as the stream is consumed. */
+  public Stream<String> listKeyNames() {
+    return Paging.stream(
+        () -> keys().listPropertiesOfKeys(), KeyProperties::getName, "listKeys", null);
+  }
+
+  /** Properties of all keys (latest versions), lazily paged. */
+  public Stream<KeyProperties> listKeys() {
+    return Paging.stream(() -> keys().listPropertiesOfKeys(), p -> p, "listKeys", null);
+  }
+
+  /** Properties of every version of a key, lazily paged. */
+  public Stream<KeyProperties> listKeyVersions(String name) {
+    KeyNames.name(name);
+    return Paging.stream(
+        () -> keys().listPropertiesOfKeyVersions(name), p -> p, "listKeyVersions", name);
+  }
+
+  /**
+   * PATCH /keys/{name}/{version}: changes only what {@code update} sets (null version = latest).
+   */
+  public VaultKey updateKeyProperties(String name, String version, KeyUpdate update) {
+    KeyNames.name(name);
+    KeyNames.version(version);
+    String vaultUrl = clients.config().vaultUrl().toString();
+    return call(
+        "updateKey",
+        name,
+        () ->
+            keys()
+                .updateKeyProperties(
+                    KeyRequests.update(vaultUrl, name, version, update),
+                    KeyRequests.operations(update)));
+  }
+
+  /** DELETE /keys/{name} (all versions), returning the poller that waits for the deletion. */
+  public SyncPoller<DeletedKey, Void> beginDeleteKey(String name) {
+    KeyNames.name(name);
+    return poller(() -> keys().beginDeleteKey(name), "deleteKey", name);
+  }
+
+  /** Deletes a key and waits until the vault lists it as deleted. */
+  public DeletedKey deleteKey(String name) {
+    return beginDeleteKey(name).waitForCompletion(LONG_RUNNING_TIMEOUT).getValue();
+  }
+
+  /** GET /deletedkeys/{name}. */
+  public DeletedKey getDeletedKey(String name) {
+    KeyNames.name(name);
+    return call0("getDeletedKey", name, () -> keys().getDeletedKey(name));
+  }
+
+  /** Deleted keys, lazily paged. */
+  public Stream<DeletedKey> listDeletedKeys() {
+    return Paging.stream(() -> keys().listDeletedKeys(), k -> k, "listDeletedKeys", null);
+  }
+
+  /** POST /deletedkeys/{name}/recover, returning the poller that waits for the key to be back. */
+  public SyncPoller<KeyVaultKey, Void> beginRecoverDeletedKey(String name) {
+    KeyNames.name(name);
+    return poller(() -> keys().beginRecoverDeletedKey(name), "recoverDeletedKey", name);
+  }
+
+  /** Recovers a deleted key and waits until it is usable again. */
+  public VaultKey recoverDeletedKey(String name) {
+    KeyVaultKey recovered =
+        beginRecoverDeletedKey(name).waitForCompletion(LONG_RUNNING_TIMEOUT).getValue();
+    return VaultKey.of(recovered);
+  }
+
+  /** DELETE /deletedkeys/{name}: permanently removes a deleted key. */
+  public void purgeDeletedKey(String name) {
+    KeyNames.name(name);
+    call0(
+        "purgeDeletedKey",
+        name,
+        () -> {
+          keys().purgeDeletedKey(name);
+          return null;
+        });
+  }
+
+  /** POST /keys/{name}/backup: an opaque blob holding every version. */
+  public byte[] backupKey(String name) {
+    KeyNames.name(name);
+    return call0("backupKey", name, () -> keys().backupKey(name));
+  }
+
+  /** Backs a key up into {@code file}, written atomically (temp file, then atomic rename). */
+  public Path backupKey(String name, Path file) {
+    return BackupFiles.write(file, backupKey(name));
+  }
+
+  /** POST /keys/restore: restores every version; the name comes from the backup. */
+  public VaultKey restoreKeyBackup(byte[] backup) {
+    return call("restoreKey", null, () -> keys().restoreKeyBackup(backup));
+  }
+
+  /**
+   * Restores a backup file written by {@link #backupKey(String, Path)} (or by the vault's tools).
+   */
+  public VaultKey restoreKeyBackup(Path file) {
+    return restoreKeyBackup(BackupFiles.read(file));
+  }
+
+  /** POST /keys/{name}/rotate: a new version with the same type, size and operations. */
+  public VaultKey rotateKey(String name) {
+    return call("rotateKey", name, () -> keys().rotateKey(name));
+  }
+
+  /** GET /keys/{name}/rotationpolicy (the vault's default when none was set). */
+  public KeyRotationPolicy getKeyRotationPolicy(String name) {
+    KeyNames.name(name);
+    return call0("getRotationPolicy", name, () -> keys().getKeyRotationPolicy(name));
+  }
+
+  /** PUT /keys/{name}/rotationpolicy. */
+  public KeyRotationPolicy updateKeyRotationPolicy(String name, KeyRotationPolicy policy) {
+    KeyNames.name(name);
+    return call0("updateRotationPolicy", name, () -> keys().updateKeyRotationPolicy(name, policy));
+  }
+
+  /** POST /rng: {@code count} (1 to 128) random bytes from the HSM. */
+  public byte[] getRandomBytes(int count) {
+    if (count < 1 || count > 128) {
+      throw new IllegalArgumentException("random byte count must be 1 to 128, was " + count);
+    }
+    return call0("getRandomBytes", null, () -> keys().getRandomBytes(count));
+  }
+
+  /**
+   * POST /keys/{name}/{version}/release: the signed release result (a JWS), as the vault returned
+   * it. A null version means the latest.
+   */
+  public String releaseKey(
+      String name, String version, String targetAttestationToken, ReleaseOptions options) {
+    KeyNames.name(name);
+    KeyNames.version(version);
+    return call0(
+        "release",
+        name,
+        () ->
+            keys()
+                .releaseKeyWithResponse(
+                    name,
+                    version == null ? "" : version,
+                    targetAttestationToken,
+                    KeyRequests.release(options),
+                    Context.NONE)
+                .getValue()
+                .getValue());
+  }
+
+  /**
+   * Releases a key and opens the result with {@code runtimeKey}, the private half of the runtime
+   * key in the target token: checks the result's signature, unwraps {@code key_hsm} and returns a
+   * {@link PrivateKey} (RSA, EC) or an AES {@link SecretKey} (oct).
+   *
+   * @throws IllegalArgumentException if {@code runtimeKey} does not match the token's runtime key
+   */
+  public Key releaseKey(
+      String name,
+      String version,
+      String targetAttestationToken,
+      ReleaseOptions options,
+      PrivateKey runtimeKey) {
+    ReleasedKeyDecoder.checkRuntimeKey(targetAttestationToken, runtimeKey);
+    String result = releaseKey(name, version, targetAttestationToken, options);
+    try {
+      JsonNode payload = ReleasedKeyDecoder.verifiedPayload(result);
+      return ReleasedKeyDecoder.unwrap(payload, runtimeKey, options.algorithm());
+    } catch (IllegalArgumentException e) {
+      throw new KeyVaultException("release", name, 200, "InvalidResponse", null, e.getMessage(), e);
+    }
+  }
+
+  private KeyClient keys() {
+    return clients.keys();
+  }
+
+  private <T> SyncPoller<T, Void> poller(
+      Supplier<SyncPoller<T, Void>> begin, String operation, String name) {
+    SyncPoller<T, Void> poller = call0(operation, name, begin);
+    poller.setPollInterval(clients.config().pollInterval());
+    return new TranslatingSyncPoller<>(poller, operation, name);
+  }
+
+  private static VaultKey call(String operation, String name, Supplier<KeyVaultKey> action) {
+    if (name != null) {
+      KeyNames.name(name);
+    }
+    KeyVaultKey key = call0(operation, name, action);
+    return VaultKey.of(key);
+  }
+
+  private static <T> T call0(String operation, String name, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      throw KeyVaultErrors.translate(e, operation, name);
+    }
+  }
+}
