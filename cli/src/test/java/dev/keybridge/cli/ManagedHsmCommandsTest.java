@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.cli.Cli.Result;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -81,11 +89,20 @@ class ManagedHsmCommandsTest {
     assertThat(created.exitCode()).as(created.toString()).isZero();
     assertThat(created.json().get("exportable").asBoolean()).isTrue();
 
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair runtime = generator.generateKeyPair();
+    RSAPublicKey runtimePublic = (RSAPublicKey) runtime.getPublic();
     Path good =
         Files.writeString(
             dir.resolve("good.jwt"),
             attestation(
-                "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\"}"));
+                "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\","
+                    + "\"x-ms-runtime\":{\"keys\":[{\"kty\":\"RSA\",\"n\":\""
+                    + unsigned(runtimePublic.getModulus())
+                    + "\",\"e\":\""
+                    + unsigned(runtimePublic.getPublicExponent())
+                    + "\"}]}}"));
     Result released =
         Cli.run(
             config(),
@@ -104,6 +121,55 @@ class ManagedHsmCommandsTest {
         new String(Base64.getUrlDecoder().decode(jws.split("\\.")[1]), StandardCharsets.UTF_8);
     assertThat(payload).contains("\"nonce\":\"n1\"").contains(created.json().get("id").asText());
 
+    // With the runtime private key, the CLI opens the result and writes the released key.
+    Path runtimePem =
+        Files.writeString(
+            dir.resolve("runtime.pem"),
+            "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(runtime.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+    Path releasedFile = dir.resolve("released.pem");
+    Result opened =
+        Cli.run(
+            config(),
+            "keys",
+            "release",
+            "hsm-exp",
+            "--target",
+            good.toString(),
+            "--runtime-key",
+            runtimePem.toString(),
+            "--out",
+            releasedFile.toString());
+    assertThat(opened.exitCode()).as(opened.toString()).isZero();
+    String releasedPem = Files.readString(releasedFile);
+    assertThat(releasedPem).startsWith("-----BEGIN PRIVATE KEY-----");
+    byte[] pkcs8 =
+        Base64.getMimeDecoder()
+            .decode(
+                releasedPem
+                    .replace("-----BEGIN PRIVATE KEY-----", "")
+                    .replace("-----END PRIVATE KEY-----", "")
+                    .trim());
+    RSAPrivateCrtKey releasedKey =
+        (RSAPrivateCrtKey)
+            KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    Result shown = Cli.run(config(), "keys", "show", "hsm-exp", "--json");
+    assertThat(shown.exitCode()).as(shown.toString()).isZero();
+    String publicPem = shown.json().get("publicKeyPem").asText();
+    RSAPublicKey vaultPublic =
+        (RSAPublicKey)
+            KeyFactory.getInstance("RSA")
+                .generatePublic(
+                    new X509EncodedKeySpec(
+                        Base64.getMimeDecoder()
+                            .decode(
+                                publicPem
+                                    .replace("-----BEGIN PUBLIC KEY-----", "")
+                                    .replace("-----END PUBLIC KEY-----", "")
+                                    .trim())));
+    assertThat(releasedKey.getModulus()).isEqualTo(vaultPublic.getModulus());
+
     Path bad =
         Files.writeString(
             dir.resolve("bad.jwt"),
@@ -117,6 +183,14 @@ class ManagedHsmCommandsTest {
     Result usage = Cli.run(config(), "keys", "release", "hsm-exp", "--target", notJwt.toString());
     assertThat(usage.exitCode()).isEqualTo(ExitCode.FILE);
     assertThat(usage.err()).contains("does not hold a JWT");
+  }
+
+  private static String unsigned(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    if (bytes.length > 1 && bytes[0] == 0) {
+      bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** An attestation JWT carrying {@code claims}; the local vault does not verify its signature. */

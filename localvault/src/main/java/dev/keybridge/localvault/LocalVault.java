@@ -104,7 +104,15 @@ public final class LocalVault implements AutoCloseable {
         clients.register(c.id(), c.secret(), c.role());
       }
       pki = VaultPki.loadOrCreate(dir, masterKey, config.clock, config.bindAddress);
-      TokenSigningKey signingKey = TokenSigningKey.loadOrCreate(settings);
+      TokenSigningKey storedKey = TokenSigningKey.loadOrCreate(settings);
+      TokenSigningKey signingKey =
+          storedKey.withChain(
+              List.of(
+                  pki.issueSigningCertificate(
+                      storedKey.publicKey(),
+                      "CN=keybridge local vault signing key,O=keybridge local vault",
+                      config.clock.instant()),
+                  pki.caCertificate()));
       keys = new KeyRepository(db, masterKey);
       keys.purgeExpired(config.clock.instant().getEpochSecond());
 

@@ -59,6 +59,15 @@ public final class KeyVaultErrors {
             operation, name, 401, challenge.errorCode(), null, challenge.getMessage(), cause);
       }
     }
+    // A transport failure (TLS trust, refused connection, unknown host) is reported as such even
+    // when it surfaced while fetching a token: the vault was not reached, whatever was asked.
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException
+          || t instanceof java.net.ConnectException
+          || t instanceof java.net.UnknownHostException) {
+        return unreachable(operation, name, cause);
+      }
+    }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof ClientAuthenticationException || isMsalFailure(t)) {
         return new KeyVaultException(

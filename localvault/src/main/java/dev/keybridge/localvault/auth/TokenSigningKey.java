@@ -10,10 +10,14 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.List;
 
 /**
  * The vault's RSA-2048 signing key for access tokens, key-release results and attestations. Created
@@ -22,10 +26,20 @@ import java.security.spec.RSAPublicKeySpec;
 public final class TokenSigningKey {
   private final KeyPair pair;
   private final String kid;
+  private final List<X509Certificate> chain;
 
-  private TokenSigningKey(KeyPair pair) {
+  private TokenSigningKey(KeyPair pair, List<X509Certificate> chain) {
     this.pair = pair;
     this.kid = thumbprint((RSAPublicKey) pair.getPublic());
+    this.chain = List.copyOf(chain);
+  }
+
+  /**
+   * This key with a certificate chain (its own certificate first, issued by the vault CA) that
+   * {@link #signWithChain} puts into the JWS header as {@code x5c}.
+   */
+  public TokenSigningKey withChain(List<X509Certificate> certificates) {
+    return new TokenSigningKey(pair, certificates);
   }
 
   /** Loads the key from the settings, creating it on first use. */
@@ -48,7 +62,7 @@ public final class TokenSigningKey {
       RSAPublicKey pub =
           (RSAPublicKey)
               kf.generatePublic(new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
-      return new TokenSigningKey(new KeyPair(pub, priv));
+      return new TokenSigningKey(new KeyPair(pub, priv), List.of());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("The stored token-signing key is unusable", e);
     }
@@ -68,6 +82,29 @@ public final class TokenSigningKey {
     header.put("typ", typ);
     header.put("alg", "RS256");
     header.put("kid", kid);
+    return Jwt.signRs256(header, payload, pair.getPrivate());
+  }
+
+  /**
+   * Signs {@code payload} as an RS256 JWS whose header also carries {@code x5c}: the certificate
+   * chain of this key (see {@link #withChain}), as key-release results do on Azure.
+   */
+  public String signWithChain(String typ, ObjectNode payload) {
+    if (chain.isEmpty()) {
+      throw new IllegalStateException("the token-signing key has no certificate chain");
+    }
+    ObjectNode header = Json.object();
+    header.put("typ", typ);
+    header.put("alg", "RS256");
+    header.put("kid", kid);
+    var x5c = header.putArray("x5c");
+    try {
+      for (X509Certificate c : chain) {
+        x5c.add(Base64.getEncoder().encodeToString(c.getEncoded()));
+      }
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("certificate cannot be encoded", e);
+    }
     return Jwt.signRs256(header, payload, pair.getPrivate());
   }
 

@@ -13,6 +13,7 @@ import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Set;
 
 /**
@@ -22,11 +23,12 @@ import java.util.Set;
  * <p>Release: the key must be exportable (403 KeyNotExportable), enabled and not expired; the
  * {@code target} must be a JWT (400) whose claims satisfy the key's release policy (403
  * AccessDenied). The result {@code value} is a compact JWS signed by the vault's token key (verify
- * it with the JWKS at {@code /{tenant}/discovery/v2.0/keys}) whose payload is {@code
- * {"request":{...},"response":{"key":KeyBundle}}} with the private JWK in {@code key.key}. The
- * target token's signature is not verified (the local vault cannot reach attestation services); the
- * policy's {@code authority} is matched against the token's {@code iss}. {@code enc} is validated
- * but the key is returned as a plain JWK inside the signed payload.
+ * it with the JWKS at {@code /{tenant}/discovery/v2.0/keys}, or with {@code x5c} of its header,
+ * which chains to the vault CA) whose payload is {@code {"request":{...},"response":{"key":
+ * KeyBundle}}}; {@code key.key} is the public JWK plus {@code key_hsm}: the private material
+ * wrapped for the target's runtime key ({@link ReleasedKeyWrap}). The target token's signature is
+ * not verified (the local vault cannot reach attestation services); the policy's {@code authority}
+ * is matched against the token's {@code iss}.
  */
 final class KeyReleaseRoutes {
   private static final Set<String> ENC =
@@ -83,12 +85,12 @@ final class KeyReleaseRoutes {
               + v.name()
               + ".");
     }
+    RSAPublicKey runtimeKey = ReleasedKeyWrap.runtimeKey(token.payload());
     ObjectNode bundle = KeyJson.bundle(v, r.baseUrl());
-    ObjectNode privateJwk = v.material().privateJwk();
-    privateJwk.put("kid", v.kid(r.baseUrl()));
-    privateJwk.put("kty", v.kty());
-    privateJwk.set("key_ops", Json.MAPPER.valueToTree(v.keyOps()));
-    bundle.set("key", privateJwk);
+    ObjectNode releasedJwk = v.material().publicJwk(v.kid(r.baseUrl()), v.keyOps());
+    releasedJwk.put("kty", v.kty());
+    releasedJwk.put("key_hsm", Json.b64url(ReleasedKeyWrap.wrap(v.material(), runtimeKey, enc)));
+    bundle.set("key", releasedJwk);
     ObjectNode payload = Json.object();
     ObjectNode request = payload.putObject("request");
     request.put("api-version", r.query("api-version"));
@@ -103,7 +105,7 @@ final class KeyReleaseRoutes {
     payload.put("iss", r.baseUrl());
     payload.put("iat", r.receivedAt().getEpochSecond());
     ObjectNode body = Json.object();
-    body.put("value", signer.sign("JWT", payload));
+    body.put("value", signer.signWithChain("JWT", payload));
     return VaultResponse.ok(body);
   }
 

@@ -17,6 +17,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
@@ -60,11 +61,14 @@ public final class VaultPki {
 
   private final Path caPem;
   private final X509Certificate caCertificate;
+  private final PrivateKey caKey;
   private final SSLContext sslContext;
 
-  private VaultPki(Path caPem, X509Certificate caCertificate, SSLContext sslContext) {
+  private VaultPki(
+      Path caPem, X509Certificate caCertificate, PrivateKey caKey, SSLContext sslContext) {
     this.caPem = caPem;
     this.caCertificate = caCertificate;
+    this.caKey = caKey;
     this.sslContext = sslContext;
   }
 
@@ -105,7 +109,7 @@ public final class VaultPki {
       kmf.init(tls, tlsPass);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(kmf.getKeyManagers(), null, new SecureRandom());
-      return new VaultPki(caPem, caCert, ssl);
+      return new VaultPki(caPem, caCert, caKey, ssl);
     } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
       throw new StorageException("Cannot set up the vault's TLS certificates in " + dir, e);
     }
@@ -123,6 +127,33 @@ public final class VaultPki {
   /** A TLS context presenting the server certificate and its chain. */
   public SSLContext sslContext() {
     return sslContext;
+  }
+
+  /**
+   * Issues a certificate from the vault CA for {@code key}, a signing key of the vault itself (the
+   * key that signs key-release results), so that clients can chain its signatures to {@code
+   * ca.pem}. Not stored: issued anew at every start.
+   */
+  public X509Certificate issueSigningCertificate(PublicKey key, String subject, Instant now) {
+    try {
+      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder b =
+          new JcaX509v3CertificateBuilder(
+              caCertificate,
+              serial(),
+              Date.from(now.minus(Duration.ofMinutes(5))),
+              Date.from(now.plus(TLS_VALIDITY)),
+              new X500Name(subject),
+              key);
+      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+      b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
+      b.addExtension(
+          Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCertificate));
+      return sign(b, caKey);
+    } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+      throw new IllegalStateException("Cannot issue the vault's signing certificate", e);
+    }
   }
 
   /** PEM text of a certificate. */

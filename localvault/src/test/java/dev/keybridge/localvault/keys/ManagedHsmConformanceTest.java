@@ -7,6 +7,7 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.BinaryData;
 import com.azure.security.keyvault.keys.KeyClient;
 import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
+import com.azure.security.keyvault.keys.models.KeyExportEncryptionAlgorithm;
 import com.azure.security.keyvault.keys.models.KeyReleasePolicy;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.azure.security.keyvault.keys.models.ReleaseKeyOptions;
@@ -15,15 +16,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.VaultHttp;
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -65,15 +77,27 @@ class ManagedHsmConformanceTest {
     assertThat(key.getProperties().getReleasePolicy().getEncodedPolicy().toString())
         .isEqualTo(POLICY);
 
+    KeyPairGenerator runtimeGenerator = KeyPairGenerator.getInstance("RSA");
+    runtimeGenerator.initialize(2048);
+    KeyPair runtime = runtimeGenerator.generateKeyPair();
+    RSAPublicKey runtimePublic = (RSAPublicKey) runtime.getPublic();
     String good =
         attestation(
-            "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
+            "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\","
+                + "\"x-ms-runtime\":{\"vm-id\":\"vm-7\",\"keys\":[{\"kty\":\"RSA\",\"kid\":\"tpm\","
+                + "\"n\":\""
+                + b64url(runtimePublic.getModulus())
+                + "\",\"e\":\""
+                + b64url(runtimePublic.getPublicExponent())
+                + "\"}]}}");
     String jws =
         keys.releaseKeyWithResponse(
                 "releasable",
                 "",
                 good,
-                new ReleaseKeyOptions().setNonce("n1"),
+                new ReleaseKeyOptions()
+                    .setNonce("n1")
+                    .setAlgorithm(KeyExportEncryptionAlgorithm.RSA_AES_KEY_WRAP_256),
                 com.azure.core.util.Context.NONE)
             .getValue()
             .getValue();
@@ -85,26 +109,39 @@ class ManagedHsmConformanceTest {
     assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2])))
         .as("JWS signed by the vault")
         .isTrue();
+    // x5c: the signing key's certificate, issued by the vault CA, then the CA itself.
+    JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
+    CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+    X509Certificate signer =
+        (X509Certificate)
+            x509.generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(header.at("/x5c/0").asText())));
+    assertThat(signer.getPublicKey()).isEqualTo(vaultTokenKey());
+    signer.verify(HSM.vault().caCertificate().getPublicKey());
+    assertThat(Base64.getDecoder().decode(header.at("/x5c/1").asText()))
+        .isEqualTo(HSM.vault().caCertificate().getEncoded());
 
     JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
     assertThat(payload.at("/request/nonce").asText()).isEqualTo("n1");
     JsonNode jwk = payload.at("/response/key/key");
     assertThat(jwk.get("kid").asText()).isEqualTo(key.getId());
+    assertThat(jwk.has("d")).as("no private part in clear").isFalse();
     BigInteger n = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("n").asText()));
     assertThat(n).isEqualTo(((RSAPublicKey) key.getKey().toRsa().getPublic()).getModulus());
+    // key_hsm: RSA-OAEP-256 (runtime key) of an AES key, then AES-KWP of the PKCS#8 private key.
+    byte[] keyHsm = Base64.getUrlDecoder().decode(jwk.get("key_hsm").asText());
+    Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPPadding");
+    oaep.init(
+        Cipher.DECRYPT_MODE,
+        runtime.getPrivate(),
+        new OAEPParameterSpec(
+            "SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+    byte[] aesKey = oaep.doFinal(keyHsm, 0, 256);
+    Cipher kwp = Cipher.getInstance("AES/KWP/NoPadding");
+    kwp.init(Cipher.DECRYPT_MODE, new SecretKeySpec(aesKey, "AES"));
+    byte[] pkcs8 = kwp.doFinal(Arrays.copyOfRange(keyHsm, 256, keyHsm.length));
+    var priv = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
     // The released private key really belongs to the public key.
-    KeyFactory kf = KeyFactory.getInstance("RSA");
-    var priv =
-        kf.generatePrivate(
-            new RSAPrivateCrtKeySpec(
-                n,
-                big(jwk, "e"),
-                big(jwk, "d"),
-                big(jwk, "p"),
-                big(jwk, "q"),
-                big(jwk, "dp"),
-                big(jwk, "dq"),
-                big(jwk, "qi")));
     Signature s = Signature.getInstance("SHA256withRSA");
     s.initSign(priv);
     s.update(new byte[] {1, 2, 3});
@@ -113,6 +150,14 @@ class ManagedHsmConformanceTest {
     s.update(new byte[] {1, 2, 3});
     assertThat(s.verify(sig)).isTrue();
 
+    String noRuntimeKey =
+        attestation(
+            "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
+    assertThatThrownBy(() -> keys.releaseKey("releasable", noRuntimeKey))
+        .isInstanceOfSatisfying(
+            HttpResponseException.class,
+            e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(400))
+        .hasMessageContaining("runtime key");
     String wrongClaims =
         attestation(
             "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sgx\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
@@ -131,6 +176,14 @@ class ManagedHsmConformanceTest {
         .isInstanceOfSatisfying(
             HttpResponseException.class,
             e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(400));
+  }
+
+  private static String b64url(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    if (bytes.length > 1 && bytes[0] == 0) {
+      bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   @Test

@@ -65,7 +65,7 @@ public final class RestVaultCrypto implements VaultCrypto {
   public byte[] decrypt(String keyId, String algorithm, byte[] ciphertext) {
     KeyId key = keyId("decrypt", keyId);
     ObjectNode body = JSON.createObjectNode().put("alg", algorithm).put("value", b64(ciphertext));
-    return value(call("decrypt", key, body), "decrypt", key);
+    return plaintext(call("decrypt", key, body), "decrypt", key);
   }
 
   @Override
@@ -90,7 +90,7 @@ public final class RestVaultCrypto implements VaultCrypto {
     putIfPresent(body, "iv", iv);
     putIfPresent(body, "aad", aad);
     JsonNode result = call("encrypt", key, body);
-    byte[] ciphertext = value(result, "encrypt", key);
+    byte[] ciphertext = plaintext(result, "encrypt", key);
     byte[] usedIv = optional(result, "iv");
     if (usedIv == null) {
       usedIv = iv;
@@ -114,7 +114,7 @@ public final class RestVaultCrypto implements VaultCrypto {
     putIfPresent(body, "iv", iv);
     putIfPresent(body, "aad", aad);
     putIfPresent(body, "tag", tag);
-    return value(call("decrypt", key, body), "decrypt", key);
+    return plaintext(call("decrypt", key, body), "decrypt", key);
   }
 
   @Override
@@ -210,6 +210,18 @@ public final class RestVaultCrypto implements VaultCrypto {
   private static byte[] value(JsonNode result, String operation, KeyId key) {
     byte[] value = optional(result, "value");
     if (value == null || value.length == 0) {
+      throw invalid(operation, key, "the response has no value");
+    }
+    return value;
+  }
+
+  /**
+   * The value of a decrypt, or of a symmetric encrypt: an empty message decrypts to, and GCM
+   * encrypts into, an empty value, which is a result and not a missing one.
+   */
+  private static byte[] plaintext(JsonNode result, String operation, KeyId key) {
+    byte[] value = optional(result, "value");
+    if (value == null) {
       throw invalid(operation, key, "the response has no value");
     }
     return value;

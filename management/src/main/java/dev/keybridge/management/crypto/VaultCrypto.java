@@ -9,7 +9,8 @@ package dev.keybridge.management.crypto;
  * names are Key Vault's ({@code RS256}, {@code ES256K}, {@code RSA-OAEP-256}, {@code A256GCM},
  * ...). Every failure is a {@link dev.keybridge.management.KeyVaultException} naming the vault
  * error code, the operation and the key. Results are checked: the response's key id names the same
- * key, and the value is present and non-empty.
+ * key, and the value is present (non-empty for sign and wrap; a decrypt or GCM encrypt of an empty
+ * message has an empty value).
  */
 public interface VaultCrypto {
 
