@@ -19,7 +19,6 @@ public final class Main {
     System.exit(code);
   }
 
-
   /**
    * Runs one keybridge command line.
    *
