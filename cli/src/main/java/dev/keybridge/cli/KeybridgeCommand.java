@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       CertsCommand.class,
       DoctorCommand.class,
       TokenCommand.class,
+      dev.keybridge.cli.demo.DemoCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
