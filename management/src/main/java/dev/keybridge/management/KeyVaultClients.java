@@ -49,6 +49,7 @@ public final class KeyVaultClients {
   private final TokenCredential credential;
   private final RetryOptions retryOptions;
   private final HttpLogOptions logOptions;
+  private final Lazy<HttpPipeline> pipeline;
   private final Lazy<KeyClient> keys;
   private final Lazy<KeyAsyncClient> keysAsync;
   private final Lazy<CertificateClient> certificates;
@@ -70,7 +71,8 @@ public final class KeyVaultClients {
     this.certificatesAsync = new Lazy<>(() -> certificateBuilder().buildAsyncClient());
     this.secrets = new Lazy<>(() -> secretBuilder().buildClient());
     this.secretsAsync = new Lazy<>(() -> secretBuilder().buildAsyncClient());
-    this.crypto = new Lazy<>(() -> new RestVaultCrypto(cryptoPipeline(), config.vaultUrl()));
+    this.pipeline = new Lazy<>(this::newPipeline);
+    this.crypto = new Lazy<>(() -> new RestVaultCrypto(pipeline.get(), config.vaultUrl()));
   }
 
   /**
@@ -131,44 +133,32 @@ public final class KeyVaultClients {
   }
 
   private KeyClientBuilder keyBuilder() {
-    KeyClientBuilder builder =
-        new KeyClientBuilder()
-            .vaultUrl(config.vaultUrl().toString())
-            .credential(credential)
-            .httpClient(httpClient)
-            .retryOptions(retryOptions)
-            .httpLogOptions(logOptions)
-            .clientOptions(CLIENT_OPTIONS);
-    return config.isLoopbackVault() ? builder.disableChallengeResourceVerification() : builder;
+    return new KeyClientBuilder().vaultUrl(config.vaultUrl().toString()).pipeline(pipeline.get());
   }
 
   private CertificateClientBuilder certificateBuilder() {
-    CertificateClientBuilder builder =
-        new CertificateClientBuilder()
-            .vaultUrl(config.vaultUrl().toString())
-            .credential(credential)
-            .httpClient(httpClient)
-            .retryOptions(retryOptions)
-            .httpLogOptions(logOptions)
-            .clientOptions(CLIENT_OPTIONS);
-    return config.isLoopbackVault() ? builder.disableChallengeResourceVerification() : builder;
+    return new CertificateClientBuilder()
+        .vaultUrl(config.vaultUrl().toString())
+        .pipeline(pipeline.get());
   }
 
   private SecretClientBuilder secretBuilder() {
-    SecretClientBuilder builder =
-        new SecretClientBuilder()
-            .vaultUrl(config.vaultUrl().toString())
-            .credential(credential)
-            .httpClient(httpClient)
-            .retryOptions(retryOptions)
-            .httpLogOptions(logOptions)
-            .clientOptions(CLIENT_OPTIONS);
-    return config.isLoopbackVault() ? builder.disableChallengeResourceVerification() : builder;
+    return new SecretClientBuilder()
+        .vaultUrl(config.vaultUrl().toString())
+        .pipeline(pipeline.get());
   }
 
-  private HttpPipeline cryptoPipeline() {
+  /**
+   * The one pipeline of this configuration, under every SDK client and {@link VaultCrypto}: the
+   * shared HTTP client, retries, and one challenge policy, so that the Key Vault challenge (one 401
+   * round trip) and the token request happen once per vault and JVM, not once per SDK package.
+   * Challenge-resource verification is in {@link KeyVaultChallengePolicy}: on for every vault that
+   * is not on a loopback address.
+   */
+  private HttpPipeline newPipeline() {
     return new HttpPipelineBuilder()
         .httpClient(httpClient)
+        .clientOptions(CLIENT_OPTIONS)
         .policies(
             new UserAgentPolicy("keybridge"),
             new RetryPolicy(retryOptions),
