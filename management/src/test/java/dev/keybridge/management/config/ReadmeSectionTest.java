@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeSectionTest {
   @Test
   void everyPropertyAndDefaultIsListed() throws Exception {
-    String readme = Files.readString(Path.of("README-section.md"));
+    String readme = Files.readString(Path.of("..", "README.md"));
     for (KeyVaultProperty property : KeyVaultProperty.values()) {
       String row =
           "| `"
