@@ -11,15 +11,14 @@ import java.util.List;
  * (JSSE, jarsigner) see the domain parameters; it is not an {@code ECPrivateKey}, which would have
  * to expose the private scalar.
  */
-public final class VaultEcPrivateKey implements VaultPrivateKey, ECKey {
+public final class VaultEcPrivateKey extends VaultKeyHandle implements VaultPrivateKey, ECKey {
   private static final long serialVersionUID = 1L;
 
-  private final KeyIdentity identity;
   private final ECPublicKey publicKey;
   private final String curve;
 
   private VaultEcPrivateKey(KeyIdentity identity, ECPublicKey publicKey, String curve) {
-    this.identity = identity;
+    super(identity);
     this.publicKey = publicKey;
     this.curve = curve;
   }
@@ -66,47 +65,7 @@ public final class VaultEcPrivateKey implements VaultPrivateKey, ECKey {
   }
 
   @Override
-  public String keyId() {
-    return identity.keyId();
-  }
-
-  @Override
-  public String name() {
-    return identity.name();
-  }
-
-  @Override
-  public String version() {
-    return identity.version();
-  }
-
-  @Override
-  public String keyType() {
-    return identity.keyType();
-  }
-
-  @Override
-  public List<String> keyOperations() {
-    return identity.keyOperations();
-  }
-
-  @Override
-  public VaultCrypto crypto() {
-    return identity.crypto();
-  }
-
-  @Override
-  public String toString() {
-    return identity.describe("EC " + curve);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof VaultEcPrivateKey that && identity.keyId().equals(that.keyId());
-  }
-
-  @Override
-  public int hashCode() {
-    return identity.keyId().hashCode();
+  String describe() {
+    return "EC " + curve;
   }
 }

@@ -11,14 +11,13 @@ import java.util.List;
  * jarsigner) see the modulus; it is deliberately not an {@code RSAPrivateKey}, which would have to
  * expose the private exponent.
  */
-public final class VaultRsaPrivateKey implements VaultPrivateKey, RSAKey {
+public final class VaultRsaPrivateKey extends VaultKeyHandle implements VaultPrivateKey, RSAKey {
   private static final long serialVersionUID = 1L;
 
-  private final KeyIdentity identity;
   private final RSAPublicKey publicKey;
 
   private VaultRsaPrivateKey(KeyIdentity identity, RSAPublicKey publicKey) {
-    this.identity = identity;
+    super(identity);
     this.publicKey = publicKey;
   }
 
@@ -56,47 +55,7 @@ public final class VaultRsaPrivateKey implements VaultPrivateKey, RSAKey {
   }
 
   @Override
-  public String keyId() {
-    return identity.keyId();
-  }
-
-  @Override
-  public String name() {
-    return identity.name();
-  }
-
-  @Override
-  public String version() {
-    return identity.version();
-  }
-
-  @Override
-  public String keyType() {
-    return identity.keyType();
-  }
-
-  @Override
-  public List<String> keyOperations() {
-    return identity.keyOperations();
-  }
-
-  @Override
-  public VaultCrypto crypto() {
-    return identity.crypto();
-  }
-
-  @Override
-  public String toString() {
-    return identity.describe("RSA " + publicKey.getModulus().bitLength() + "-bit");
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof VaultRsaPrivateKey that && identity.keyId().equals(that.keyId());
-  }
-
-  @Override
-  public int hashCode() {
-    return identity.keyId().hashCode();
+  String describe() {
+    return "RSA " + publicKey.getModulus().bitLength() + "-bit";
   }
 }

@@ -5,14 +5,13 @@ import java.util.List;
 import javax.crypto.SecretKey;
 
 /** An AES key held in Managed HSM (Key Vault type oct-HSM or oct). Every operation is remote. */
-public final class VaultSecretKey implements VaultKey, SecretKey {
+public final class VaultSecretKey extends VaultKeyHandle implements SecretKey {
   private static final long serialVersionUID = 1L;
 
-  private final KeyIdentity identity;
   private final int keySize;
 
   private VaultSecretKey(KeyIdentity identity, int keySize) {
-    this.identity = identity;
+    super(identity);
     this.keySize = keySize;
   }
 
@@ -44,52 +43,12 @@ public final class VaultSecretKey implements VaultKey, SecretKey {
   }
 
   @Override
-  public String keyId() {
-    return identity.keyId();
-  }
-
-  @Override
-  public String name() {
-    return identity.name();
-  }
-
-  @Override
-  public String version() {
-    return identity.version();
-  }
-
-  @Override
-  public String keyType() {
-    return identity.keyType();
-  }
-
-  @Override
-  public List<String> keyOperations() {
-    return identity.keyOperations();
-  }
-
-  @Override
-  public VaultCrypto crypto() {
-    return identity.crypto();
-  }
-
-  @Override
   public boolean isDestroyed() {
     return false;
   }
 
   @Override
-  public String toString() {
-    return identity.describe("AES-" + keySize);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof VaultSecretKey that && identity.keyId().equals(that.keyId());
-  }
-
-  @Override
-  public int hashCode() {
-    return identity.keyId().hashCode();
+  String describe() {
+    return "AES-" + keySize;
   }
 }
