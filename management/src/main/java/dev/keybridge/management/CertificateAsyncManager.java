@@ -10,7 +10,6 @@ import dev.keybridge.management.certificates.CertificateChains;
 import dev.keybridge.management.certificates.CertificateRequest;
 import dev.keybridge.management.certificates.CertificateSigningRequest;
 import dev.keybridge.management.certificates.VaultCertificate;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -46,17 +45,12 @@ public final class CertificateAsyncManager {
                 .flatMap(
                     last -> {
                       if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
-                        var operation = last.getValue();
-                        String code =
-                            operation != null && operation.getError() != null
-                                ? operation.getError().getCode()
-                                : "CertificateOperationFailed";
                         return Mono.error(
                             new KeyVaultException(
                                 "createCertificate",
                                 name,
                                 0,
-                                code,
+                                CertificateManager.failureCode(last.getValue()),
                                 null,
                                 "status " + last.getStatus(),
                                 null));
@@ -116,10 +110,7 @@ public final class CertificateAsyncManager {
   public CompletableFuture<VaultCertificate> importPkcs12(
       String name, byte[] pkcs12, char[] password) {
     KeyNames.name(name);
-    ImportCertificateOptions options = new ImportCertificateOptions(name, pkcs12);
-    if (password != null && password.length > 0) {
-      options.setPassword(new String(password));
-    }
+    ImportCertificateOptions options = CertificateImports.pkcs12(name, pkcs12, password);
     return KeyVaultAsyncManager.run(
         "importCertificate",
         name,
@@ -132,13 +123,7 @@ public final class CertificateAsyncManager {
    */
   public CompletableFuture<VaultCertificate> importPem(String name, String pem) {
     KeyNames.name(name);
-    List<X509Certificate> certificates = CertificateChains.fromPem(pem);
-    if (certificates.isEmpty()) {
-      throw new IllegalArgumentException("the PEM text holds no certificate");
-    }
-    ImportCertificateOptions options =
-        new ImportCertificateOptions(name, pem.getBytes(StandardCharsets.US_ASCII))
-            .setPolicy(CertificateImports.pemPolicy(certificates.get(0)));
+    ImportCertificateOptions options = CertificateImports.pem(name, pem);
     return KeyVaultAsyncManager.run(
         "importCertificate",
         name,

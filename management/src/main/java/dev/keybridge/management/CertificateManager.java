@@ -16,12 +16,10 @@ import dev.keybridge.management.certificates.CertificateChains;
 import dev.keybridge.management.certificates.CertificateRequest;
 import dev.keybridge.management.certificates.CertificateSigningRequest;
 import dev.keybridge.management.certificates.VaultCertificate;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -43,29 +41,27 @@ public final class CertificateManager {
   public VaultCertificate createSelfSignedCertificate(String name, CertificateRequest request) {
     KeyNames.name(name);
     SyncPoller<CertificateOperation, KeyVaultCertificateWithPolicy> poller =
-        call(
+        KeyVaultManager.run(
             "createCertificate",
             name,
             () -> certificates().beginCreateCertificate(name, request.toPolicy("Self")));
     poller.setPollInterval(clients.config().pollInterval());
     PollResponse<CertificateOperation> last =
-        call(
+        KeyVaultManager.run(
             "createCertificate",
             name,
             () -> poller.waitForCompletion(KeyVaultManager.LONG_RUNNING_TIMEOUT));
     if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
       CertificateOperation operation = last.getValue();
-      String code =
-          operation != null && operation.getError() != null
-              ? operation.getError().getCode()
-              : "CertificateOperationFailed";
+      String code = failureCode(operation);
       String message =
           operation != null && operation.getError() != null
               ? operation.getError().getMessage()
               : "status " + last.getStatus();
       throw new KeyVaultException("createCertificate", name, 0, code, null, message, null);
     }
-    return VaultCertificate.of(call("createCertificate", name, poller::getFinalResult));
+    return VaultCertificate.of(
+        KeyVaultManager.run("createCertificate", name, poller::getFinalResult));
   }
 
   /**
@@ -76,12 +72,12 @@ public final class CertificateManager {
       String name, CertificateRequest request) {
     KeyNames.name(name);
     SyncPoller<CertificateOperation, KeyVaultCertificateWithPolicy> poller =
-        call(
+        KeyVaultManager.run(
             "createCertificate",
             name,
             () -> certificates().beginCreateCertificate(name, request.toPolicy("Unknown")));
     CertificateOperation operation =
-        call("createCertificate", name, () -> poller.poll().getValue());
+        KeyVaultManager.run("createCertificate", name, () -> poller.poll().getValue());
     return new CertificateSigningRequest(name, operation.getCsr());
   }
 
@@ -98,7 +94,7 @@ public final class CertificateManager {
       }
     }
     return VaultCertificate.of(
-        call(
+        KeyVaultManager.run(
             "mergeCertificate",
             name,
             () ->
@@ -110,33 +106,26 @@ public final class CertificateManager {
   /** POST /certificates/{name}/import of a PKCS#12 file (password may be null or empty). */
   public VaultCertificate importPkcs12(String name, byte[] pkcs12, char[] password) {
     KeyNames.name(name);
-    ImportCertificateOptions options = new ImportCertificateOptions(name, pkcs12);
-    if (password != null && password.length > 0) {
-      options.setPassword(new String(password));
-    }
+    ImportCertificateOptions options = CertificateImports.pkcs12(name, pkcs12, password);
     return VaultCertificate.of(
-        call("importCertificate", name, () -> certificates().importCertificate(options)));
+        KeyVaultManager.run(
+            "importCertificate", name, () -> certificates().importCertificate(options)));
   }
 
   /** Imports a PEM bundle: the PKCS#8 private key and the certificate chain, leaf first. */
   public VaultCertificate importPem(String name, String pem) {
     KeyNames.name(name);
-    List<X509Certificate> certificates = CertificateChains.fromPem(pem);
-    if (certificates.isEmpty()) {
-      throw new IllegalArgumentException("the PEM text holds no certificate");
-    }
-    ImportCertificateOptions options =
-        new ImportCertificateOptions(name, pem.getBytes(StandardCharsets.US_ASCII))
-            .setPolicy(CertificateImports.pemPolicy(certificates.get(0)));
+    ImportCertificateOptions options = CertificateImports.pem(name, pem);
     return VaultCertificate.of(
-        call("importCertificate", name, () -> certificates().importCertificate(options)));
+        KeyVaultManager.run(
+            "importCertificate", name, () -> certificates().importCertificate(options)));
   }
 
   /** GET /certificates/{name}/: the latest version. */
   public VaultCertificate getCertificate(String name) {
     KeyNames.name(name);
     return VaultCertificate.of(
-        call("getCertificate", name, () -> certificates().getCertificate(name)));
+        KeyVaultManager.run("getCertificate", name, () -> certificates().getCertificate(name)));
   }
 
   /** GET /certificates/{name}/{version}. */
@@ -144,7 +133,8 @@ public final class CertificateManager {
     KeyNames.name(name);
     KeyNames.version(version);
     KeyVaultCertificate certificate =
-        call("getCertificate", name, () -> certificates().getCertificateVersion(name, version));
+        KeyVaultManager.run(
+            "getCertificate", name, () -> certificates().getCertificateVersion(name, version));
     return VaultCertificate.of(certificate);
   }
 
@@ -159,7 +149,7 @@ public final class CertificateManager {
     KeyVaultSecret secret;
     try {
       secret =
-          call(
+          KeyVaultManager.run(
               "getCertificateChain",
               name,
               () -> clients.secrets().getSecret(name, certificate.version()));
@@ -182,10 +172,11 @@ public final class CertificateManager {
   /** DELETE /certificates/{name}, returning the poller that waits for the deletion. */
   public SyncPoller<DeletedCertificate, Void> beginDeleteCertificate(String name) {
     KeyNames.name(name);
-    SyncPoller<DeletedCertificate, Void> poller =
-        call("deleteCertificate", name, () -> certificates().beginDeleteCertificate(name));
-    poller.setPollInterval(clients.config().pollInterval());
-    return new TranslatingSyncPoller<>(poller, "deleteCertificate", name);
+    return TranslatingSyncPoller.start(
+        () -> certificates().beginDeleteCertificate(name),
+        clients.config().pollInterval(),
+        "deleteCertificate",
+        name);
   }
 
   /** Deletes a certificate (with its key and secret) and waits for the vault to finish. */
@@ -198,24 +189,21 @@ public final class CertificateManager {
   /** Recovers a deleted certificate and waits until it is readable again. */
   public VaultCertificate recoverDeletedCertificate(String name) {
     KeyNames.name(name);
-    SyncPoller<KeyVaultCertificateWithPolicy, Void> poller =
-        call(
-            "recoverDeletedCertificate",
-            name,
-            () -> certificates().beginRecoverDeletedCertificate(name));
-    poller.setPollInterval(clients.config().pollInterval());
     KeyVaultCertificateWithPolicy recovered =
-        call(
-            "recoverDeletedCertificate",
-            name,
-            () -> poller.waitForCompletion(KeyVaultManager.LONG_RUNNING_TIMEOUT).getValue());
+        TranslatingSyncPoller.start(
+                () -> certificates().beginRecoverDeletedCertificate(name),
+                clients.config().pollInterval(),
+                "recoverDeletedCertificate",
+                name)
+            .waitForCompletion(KeyVaultManager.LONG_RUNNING_TIMEOUT)
+            .getValue();
     return VaultCertificate.of(recovered);
   }
 
   /** DELETE /deletedcertificates/{name}. */
   public void purgeDeletedCertificate(String name) {
     KeyNames.name(name);
-    call(
+    KeyVaultManager.run(
         "purgeDeletedCertificate",
         name,
         () -> {
@@ -224,15 +212,14 @@ public final class CertificateManager {
         });
   }
 
-  private CertificateClient certificates() {
-    return clients.certificates();
+  /** The vault's error code of a failed certificate operation, or CertificateOperationFailed. */
+  static String failureCode(CertificateOperation operation) {
+    return operation != null && operation.getError() != null
+        ? operation.getError().getCode()
+        : "CertificateOperationFailed";
   }
 
-  private static <T> T call(String operation, String name, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (RuntimeException e) {
-      throw KeyVaultErrors.translate(e, operation, name);
-    }
+  private CertificateClient certificates() {
+    return clients.certificates();
   }
 }

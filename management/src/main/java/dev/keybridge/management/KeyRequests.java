@@ -15,19 +15,26 @@ import com.azure.security.keyvault.keys.models.KeyProperties;
 import com.azure.security.keyvault.keys.models.KeyReleasePolicy;
 import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.ReleaseKeyOptions;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.management.keys.KeyOptions;
 import dev.keybridge.management.keys.KeyUpdate;
 import dev.keybridge.management.keys.ReleasePolicy;
 import dev.keybridge.management.release.ReleaseOptions;
+import dev.keybridge.management.release.ReleasedKeyDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 
-/** Turns keybridge's immutable options into the SDK's request models (shared by sync and async). */
+/**
+ * Turns keybridge's immutable options into the SDK's request models, and release results back into
+ * keys: one place for both the sync and the async facade.
+ */
 final class KeyRequests {
   private KeyRequests() {}
 
@@ -96,7 +103,7 @@ final class KeyRequests {
    * {@code update} set; a null version means the latest.
    */
   static KeyProperties update(String vaultUrl, String name, String version, KeyUpdate update) {
-    String kid = vaultUrl + "/keys/" + name + "/" + (version == null ? "" : version);
+    String kid = vaultUrl + "/keys/" + name + "/" + versionSegment(version);
     KeyProperties properties;
     try (JsonReader reader =
         JsonProviders.createReader(
@@ -129,6 +136,34 @@ final class KeyRequests {
     options.nonceValue().ifPresent(request::setNonce);
     options.algorithmValue().ifPresent(request::setAlgorithm);
     return request;
+  }
+
+  /** The version in a key's path: empty for the latest (a null version). */
+  static String versionSegment(String version) {
+    return version == null ? "" : version;
+  }
+
+  /** The byte count of a POST /rng, checked before anything is sent. */
+  static int randomByteCount(int count) {
+    if (count < 1 || count > 128) {
+      throw new IllegalArgumentException("random byte count must be 1 to 128, was " + count);
+    }
+    return count;
+  }
+
+  /**
+   * Opens a release result (a JWS) with {@code runtimeKey}: checks its signature and unwraps {@code
+   * key_hsm}. A result that does not verify or unwrap is the vault's fault: a {@link
+   * KeyVaultException} with code {@code InvalidResponse}.
+   */
+  static Key releasedKey(
+      String name, String result, PrivateKey runtimeKey, ReleaseOptions options) {
+    try {
+      JsonNode payload = ReleasedKeyDecoder.verifiedPayload(result);
+      return ReleasedKeyDecoder.unwrap(payload, runtimeKey, options.algorithm());
+    } catch (IllegalArgumentException e) {
+      throw new KeyVaultException("release", name, 200, "InvalidResponse", null, e.getMessage(), e);
+    }
   }
 
   private static <T extends CreateKeyOptions> T apply(T request, KeyOptions options) {

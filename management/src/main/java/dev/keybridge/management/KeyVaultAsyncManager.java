@@ -24,6 +24,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -157,7 +158,7 @@ public final class KeyVaultAsyncManager {
    */
   public CompletableFuture<VaultKey> getKey(String name, String version) {
     KeyNames.version(version);
-    return key("getKey", name, () -> keys().getKey(name, version == null ? "" : version));
+    return key("getKey", name, () -> keys().getKey(name, KeyRequests.versionSegment(version)));
   }
 
   /**
@@ -348,9 +349,7 @@ public final class KeyVaultAsyncManager {
    * KeyVaultException}.
    */
   public CompletableFuture<byte[]> getRandomBytes(int count) {
-    if (count < 1 || count > 128) {
-      throw new IllegalArgumentException("random byte count must be 1 to 128, was " + count);
-    }
+    KeyRequests.randomByteCount(count);
     return run("getRandomBytes", null, () -> keys().getRandomBytes(count));
   }
 
@@ -366,7 +365,7 @@ public final class KeyVaultAsyncManager {
             keys()
                 .releaseKeyWithResponse(
                     name,
-                    version == null ? "" : version,
+                    KeyRequests.versionSegment(version),
                     targetAttestationToken,
                     KeyRequests.release(options))
                 .map(response -> response.getValue())
@@ -382,16 +381,7 @@ public final class KeyVaultAsyncManager {
       PrivateKey runtimeKey) {
     ReleasedKeyDecoder.checkRuntimeKey(targetAttestationToken, runtimeKey);
     return releaseKey(name, version, targetAttestationToken, options)
-        .thenApply(
-            result -> {
-              try {
-                return ReleasedKeyDecoder.unwrap(
-                    ReleasedKeyDecoder.verifiedPayload(result), runtimeKey, options.algorithm());
-              } catch (IllegalArgumentException e) {
-                throw new KeyVaultException(
-                    "release", name, 200, "InvalidResponse", null, e.getMessage(), e);
-              }
-            });
+        .thenApply(result -> KeyRequests.releasedKey(name, result, runtimeKey, options));
   }
 
   private KeyAsyncClient keys() {
@@ -399,13 +389,12 @@ public final class KeyVaultAsyncManager {
   }
 
   private static CompletableFuture<VaultKey> key(
-      String operation, String name, java.util.function.Supplier<Mono<KeyVaultKey>> action) {
+      String operation, String name, Supplier<Mono<KeyVaultKey>> action) {
     KeyNames.name(name);
     return run(operation, name, () -> action.get().map(VaultKey::of));
   }
 
-  static <T> CompletableFuture<T> run(
-      String operation, String name, java.util.function.Supplier<Mono<T>> action) {
+  static <T> CompletableFuture<T> run(String operation, String name, Supplier<Mono<T>> action) {
     return Mono.defer(action)
         .onErrorMap(e -> KeyVaultErrors.translate(e, operation, name))
         .toFuture();

@@ -10,7 +10,6 @@ import com.azure.security.keyvault.keys.models.KeyProperties;
 import com.azure.security.keyvault.keys.models.KeyRotationPolicy;
 import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.keys.JwkKeys;
 import dev.keybridge.management.keys.KeyOptions;
@@ -124,7 +123,7 @@ public final class KeyVaultManager {
   /** GET /keys/{name}/{version}; a null version means the latest. */
   public VaultKey getKey(String name, String version) {
     KeyNames.version(version);
-    return call("getKey", name, () -> keys().getKey(name, version == null ? "" : version));
+    return call("getKey", name, () -> keys().getKey(name, KeyRequests.versionSegment(version)));
   }
 
   /** Names of all (not deleted) keys, fetched page by page as the stream is consumed. */
@@ -176,7 +175,7 @@ public final class KeyVaultManager {
   /** GET /deletedkeys/{name}. */
   public DeletedKey getDeletedKey(String name) {
     KeyNames.name(name);
-    return call0("getDeletedKey", name, () -> keys().getDeletedKey(name));
+    return run("getDeletedKey", name, () -> keys().getDeletedKey(name));
   }
 
   /** Deleted keys, lazily paged. */
@@ -200,7 +199,7 @@ public final class KeyVaultManager {
   /** DELETE /deletedkeys/{name}: permanently removes a deleted key. */
   public void purgeDeletedKey(String name) {
     KeyNames.name(name);
-    call0(
+    run(
         "purgeDeletedKey",
         name,
         () -> {
@@ -212,7 +211,7 @@ public final class KeyVaultManager {
   /** POST /keys/{name}/backup: an opaque blob holding every version. */
   public byte[] backupKey(String name) {
     KeyNames.name(name);
-    return call0("backupKey", name, () -> keys().backupKey(name));
+    return run("backupKey", name, () -> keys().backupKey(name));
   }
 
   /** Backs a key up into {@code file}, written atomically (temp file, then atomic rename). */
@@ -240,21 +239,19 @@ public final class KeyVaultManager {
   /** GET /keys/{name}/rotationpolicy (the vault's default when none was set). */
   public KeyRotationPolicy getKeyRotationPolicy(String name) {
     KeyNames.name(name);
-    return call0("getRotationPolicy", name, () -> keys().getKeyRotationPolicy(name));
+    return run("getRotationPolicy", name, () -> keys().getKeyRotationPolicy(name));
   }
 
   /** PUT /keys/{name}/rotationpolicy. */
   public KeyRotationPolicy updateKeyRotationPolicy(String name, KeyRotationPolicy policy) {
     KeyNames.name(name);
-    return call0("updateRotationPolicy", name, () -> keys().updateKeyRotationPolicy(name, policy));
+    return run("updateRotationPolicy", name, () -> keys().updateKeyRotationPolicy(name, policy));
   }
 
   /** POST /rng: {@code count} (1 to 128) random bytes from the HSM. */
   public byte[] getRandomBytes(int count) {
-    if (count < 1 || count > 128) {
-      throw new IllegalArgumentException("random byte count must be 1 to 128, was " + count);
-    }
-    return call0("getRandomBytes", null, () -> keys().getRandomBytes(count));
+    KeyRequests.randomByteCount(count);
+    return run("getRandomBytes", null, () -> keys().getRandomBytes(count));
   }
 
   /**
@@ -265,14 +262,14 @@ public final class KeyVaultManager {
       String name, String version, String targetAttestationToken, ReleaseOptions options) {
     KeyNames.name(name);
     KeyNames.version(version);
-    return call0(
+    return run(
         "release",
         name,
         () ->
             keys()
                 .releaseKeyWithResponse(
                     name,
-                    version == null ? "" : version,
+                    KeyRequests.versionSegment(version),
                     targetAttestationToken,
                     KeyRequests.release(options),
                     Context.NONE)
@@ -295,12 +292,7 @@ public final class KeyVaultManager {
       PrivateKey runtimeKey) {
     ReleasedKeyDecoder.checkRuntimeKey(targetAttestationToken, runtimeKey);
     String result = releaseKey(name, version, targetAttestationToken, options);
-    try {
-      JsonNode payload = ReleasedKeyDecoder.verifiedPayload(result);
-      return ReleasedKeyDecoder.unwrap(payload, runtimeKey, options.algorithm());
-    } catch (IllegalArgumentException e) {
-      throw new KeyVaultException("release", name, 200, "InvalidResponse", null, e.getMessage(), e);
-    }
+    return KeyRequests.releasedKey(name, result, runtimeKey, options);
   }
 
   private KeyClient keys() {
@@ -309,20 +301,19 @@ public final class KeyVaultManager {
 
   private <T> SyncPoller<T, Void> poller(
       Supplier<SyncPoller<T, Void>> begin, String operation, String name) {
-    SyncPoller<T, Void> poller = call0(operation, name, begin);
-    poller.setPollInterval(clients.config().pollInterval());
-    return new TranslatingSyncPoller<>(poller, operation, name);
+    return TranslatingSyncPoller.start(begin, clients.config().pollInterval(), operation, name);
   }
 
   private static VaultKey call(String operation, String name, Supplier<KeyVaultKey> action) {
     if (name != null) {
       KeyNames.name(name);
     }
-    KeyVaultKey key = call0(operation, name, action);
+    KeyVaultKey key = run(operation, name, action);
     return VaultKey.of(key);
   }
 
-  private static <T> T call0(String operation, String name, Supplier<T> action) {
+  /** Runs a blocking vault call; what it throws becomes a {@link KeyVaultException}. */
+  static <T> T run(String operation, String name, Supplier<T> action) {
     try {
       return action.get();
     } catch (RuntimeException e) {

@@ -18,12 +18,19 @@ final class TranslatingSyncPoller<T, U> implements SyncPoller<T, U> {
     this.name = name;
   }
 
+  /**
+   * Begins a long-running operation and returns its poller, polling every {@code pollInterval};
+   * failures of the start and of every later poll are {@link KeyVaultException}s.
+   */
+  static <T, U> SyncPoller<T, U> start(
+      Supplier<SyncPoller<T, U>> begin, Duration pollInterval, String operation, String name) {
+    SyncPoller<T, U> poller = KeyVaultManager.run(operation, name, begin);
+    poller.setPollInterval(pollInterval);
+    return new TranslatingSyncPoller<>(poller, operation, name);
+  }
+
   private <R> R call(Supplier<R> action) {
-    try {
-      return action.get();
-    } catch (RuntimeException e) {
-      throw KeyVaultErrors.translate(e, operation, name);
-    }
+    return KeyVaultManager.run(operation, name, action);
   }
 
   @Override

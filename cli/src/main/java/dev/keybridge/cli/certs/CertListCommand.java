@@ -1,13 +1,9 @@
 package dev.keybridge.cli.certs;
 
-import com.azure.security.keyvault.certificates.models.CertificateProperties;
 import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
-import dev.keybridge.cli.output.Progress;
 import dev.keybridge.cli.output.Table;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -20,17 +16,9 @@ import picocli.CommandLine.Command;
 final class CertListCommand extends VaultCommand {
   @Override
   protected int run(Output out) {
-    Progress progress = out.progress();
-    List<Map<String, Object>> items = new ArrayList<>();
-    Iterator<CertificateProperties> certificates =
-        manager().certificates().listCertificates().iterator();
-    while (certificates.hasNext()) {
-      items.add(CertificateViews.item(certificates.next()));
-      if (items.size() % 25 == 0) {
-        progress.step("listed", items.size(), -1, null);
-      }
-    }
-    progress.done();
+    List<Map<String, Object>> items =
+        out.progress()
+            .listed(manager().certificates().listCertificates().iterator(), CertificateViews::item);
     if (out.json()) {
       out.printJson(items);
       return ExitCode.OK;

@@ -1,13 +1,9 @@
 package dev.keybridge.cli.keys;
 
-import com.azure.security.keyvault.keys.models.DeletedKey;
 import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
-import dev.keybridge.cli.output.Progress;
 import dev.keybridge.cli.output.Table;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -33,16 +29,8 @@ final class KeyDeletedCommand extends VaultCommand {
       }
       return ExitCode.OK;
     }
-    Progress progress = out.progress();
-    List<Map<String, Object>> items = new ArrayList<>();
-    Iterator<DeletedKey> keys = manager().listDeletedKeys().iterator();
-    while (keys.hasNext()) {
-      items.add(KeyViews.deletedKey(keys.next()));
-      if (items.size() % 25 == 0) {
-        progress.step("listed", items.size(), -1, null);
-      }
-    }
-    progress.done();
+    List<Map<String, Object>> items =
+        out.progress().listed(manager().listDeletedKeys().iterator(), KeyViews::deletedKey);
     if (out.json()) {
       out.printJson(items);
       return ExitCode.OK;

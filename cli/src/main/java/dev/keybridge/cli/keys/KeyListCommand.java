@@ -1,14 +1,10 @@
 package dev.keybridge.cli.keys;
 
-import com.azure.security.keyvault.keys.models.KeyProperties;
 import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
-import dev.keybridge.cli.output.Progress;
 import dev.keybridge.cli.output.Table;
 import dev.keybridge.cli.output.Values;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -21,17 +17,7 @@ import picocli.CommandLine.Command;
 final class KeyListCommand extends VaultCommand {
   @Override
   protected int run(Output out) {
-    Progress progress = out.progress();
-    List<Map<String, Object>> items = new ArrayList<>();
-    Iterator<KeyProperties> keys = manager().listKeys().iterator();
-    while (keys.hasNext()) {
-      items.add(KeyViews.item(keys.next()));
-      if (items.size() % 25 == 0) {
-        progress.step("listed", items.size(), -1, null);
-      }
-    }
-    progress.done();
-    printItems(out, items);
+    printItems(out, out.progress().listed(manager().listKeys().iterator(), KeyViews::item));
     return ExitCode.OK;
   }
 

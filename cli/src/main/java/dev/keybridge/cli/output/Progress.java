@@ -1,6 +1,10 @@
 package dev.keybridge.cli.output;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Progress of a long operation on stderr ({@code backing up 12/40: key-name}). Silent unless
@@ -34,6 +38,22 @@ public final class Progress {
       err.println(text);
     }
     err.flush();
+  }
+
+  /**
+   * Drains a listing that the vault pages lazily into one view per item, reporting {@code listed N}
+   * every 25 items, then ends the display.
+   */
+  public <T, V> List<V> listed(Iterator<T> items, Function<? super T, V> view) {
+    List<V> views = new ArrayList<>();
+    while (items.hasNext()) {
+      views.add(view.apply(items.next()));
+      if (views.size() % 25 == 0) {
+        step("listed", views.size(), -1, null);
+      }
+    }
+    done();
+    return views;
   }
 
   /** Ends the progress display (moves past the redrawn line on a terminal). */

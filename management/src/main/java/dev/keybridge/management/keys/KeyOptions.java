@@ -162,10 +162,7 @@ public final class KeyOptions {
      * @throws IllegalArgumentException if expiresOn is not after notBefore
      */
     public KeyOptions build() {
-      if (notBefore != null && expiresOn != null && !expiresOn.isAfter(notBefore)) {
-        throw new IllegalArgumentException(
-            "expiresOn " + expiresOn + " must be after notBefore " + notBefore);
-      }
+      ValidityWindow.check(notBefore, expiresOn);
       for (KeyOperation operation : operations) {
         Objects.requireNonNull(operation, "key operation");
       }

@@ -126,10 +126,7 @@ public final class KeyUpdate {
           && releasePolicy == null) {
         throw new IllegalArgumentException("a key update must change at least one property");
       }
-      if (notBefore != null && expiresOn != null && !expiresOn.isAfter(notBefore)) {
-        throw new IllegalArgumentException(
-            "expiresOn " + expiresOn + " must be after notBefore " + notBefore);
-      }
+      ValidityWindow.check(notBefore, expiresOn);
       return new KeyUpdate(this);
     }
   }
