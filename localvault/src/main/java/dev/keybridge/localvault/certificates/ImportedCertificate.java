@@ -1,6 +1,8 @@
 package dev.keybridge.localvault.certificates;
 
+import dev.keybridge.localvault.VaultError;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -14,6 +16,28 @@ import java.util.List;
  */
 public record ImportedCertificate(
     KeyPair keyPair, List<X509Certificate> chain, CertificateContentType contentType) {
+
+  /**
+   * The import of {@code key} with the first of {@code certificates} that holds its public key, the
+   * chain ordered leaf first.
+   *
+   * @throws VaultError badParameter {@code noMatch} when no certificate belongs to the key
+   */
+  static ImportedCertificate of(
+      PrivateKey key,
+      List<X509Certificate> certificates,
+      CertificateContentType contentType,
+      String noMatch) {
+    X509Certificate leaf =
+        certificates.stream()
+            .filter(c -> KeyMatch.belongsTo(key, c.getPublicKey()))
+            .findFirst()
+            .orElseThrow(() -> VaultError.badParameter(noMatch));
+    return new ImportedCertificate(
+        new KeyPair(KeyMatch.normalize(leaf.getPublicKey()), key),
+        CertificateChains.leafFirst(leaf, certificates),
+        contentType);
+  }
 
   /** Copies {@code chain} into an immutable list. */
   public ImportedCertificate {

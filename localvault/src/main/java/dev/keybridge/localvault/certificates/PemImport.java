@@ -3,7 +3,6 @@ package dev.keybridge.localvault.certificates;
 import dev.keybridge.localvault.VaultError;
 import java.io.IOException;
 import java.io.StringReader;
-import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -66,19 +65,12 @@ final class PemImport {
     }
     PrivateKey key = privateKey(keys.get(0));
     KeyMatch.requireRsaOrEc(key);
-    X509Certificate leaf =
-        certificates.stream()
-            .filter(c -> KeyMatch.belongsTo(key, c.getPublicKey()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    VaultError.badParameter(
-                        "value: no certificate matches the private key (the key and the"
-                            + " certificate do not belong together)"));
-    return new ImportedCertificate(
-        new KeyPair(KeyMatch.normalize(leaf.getPublicKey()), key),
-        CertificateChains.leafFirst(leaf, certificates),
-        CertificateContentType.PEM);
+    return ImportedCertificate.of(
+        key,
+        certificates,
+        CertificateContentType.PEM,
+        "value: no certificate matches the private key (the key and the"
+            + " certificate do not belong together)");
   }
 
   private static X509Certificate certificate(X509CertificateHolder holder) {

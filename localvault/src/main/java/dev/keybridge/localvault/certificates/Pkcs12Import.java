@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
@@ -68,18 +67,11 @@ final class Pkcs12Import {
         certificates.add((X509Certificate) certificate);
       }
     }
-    X509Certificate leaf =
-        certificates.stream()
-            .filter(c -> KeyMatch.belongsTo(key, c.getPublicKey()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    VaultError.badParameter(
-                        "value: the private key in the PKCS#12 file does not match its"
-                            + " certificate"));
-    KeyPair keyPair = new KeyPair(KeyMatch.normalize(leaf.getPublicKey()), key);
-    return new ImportedCertificate(
-        keyPair, CertificateChains.leafFirst(leaf, certificates), CertificateContentType.PKCS12);
+    return ImportedCertificate.of(
+        key,
+        certificates,
+        CertificateContentType.PKCS12,
+        "value: the private key in the PKCS#12 file does not match its certificate");
   }
 
   private static boolean isPasswordFailure(Throwable failure) {

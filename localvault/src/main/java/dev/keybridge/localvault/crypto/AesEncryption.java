@@ -20,9 +20,9 @@ final class AesEncryption {
   private AesEncryption() {}
 
   static CipherResult encrypt(
-      SecretKey key, EncryptionAlgorithm alg, byte[] plaintext, byte[] iv, byte[] aad) {
+      SecretKey key, CipherAlgorithm alg, byte[] plaintext, byte[] iv, byte[] aad) {
     String name = alg.jwaName();
-    boolean gcm = alg.mode() == EncryptionAlgorithm.Mode.GCM;
+    boolean gcm = alg.mode() == CipherAlgorithm.Mode.GCM;
     int ivBytes = gcm ? GCM_IV_BYTES : BLOCK_BYTES;
     if (iv == null) {
       iv = new byte[ivBytes];
@@ -30,7 +30,7 @@ final class AesEncryption {
     } else {
       iv = checkIv(name, iv, ivBytes);
     }
-    if (alg.mode() == EncryptionAlgorithm.Mode.CBC && plaintext.length % BLOCK_BYTES != 0) {
+    if (alg.mode() == CipherAlgorithm.Mode.CBC && plaintext.length % BLOCK_BYTES != 0) {
       throw VaultError.badParameter(
           "Plaintext for " + name + " must be a multiple of 16 bytes, got " + plaintext.length);
     }
@@ -56,14 +56,9 @@ final class AesEncryption {
   }
 
   static byte[] decrypt(
-      SecretKey key,
-      EncryptionAlgorithm alg,
-      byte[] ciphertext,
-      byte[] iv,
-      byte[] aad,
-      byte[] tag) {
+      SecretKey key, CipherAlgorithm alg, byte[] ciphertext, byte[] iv, byte[] aad, byte[] tag) {
     String name = alg.jwaName();
-    boolean gcm = alg.mode() == EncryptionAlgorithm.Mode.GCM;
+    boolean gcm = alg.mode() == CipherAlgorithm.Mode.GCM;
     if (iv == null) {
       throw VaultError.badParameter("IV (iv) is required for " + name + " decryption");
     }
@@ -87,7 +82,7 @@ final class AesEncryption {
         System.arraycopy(tag, 0, sealed, ciphertext.length, GCM_TAG_BYTES);
         return cipher.doFinal(sealed);
       }
-      boolean padded = alg.mode() == EncryptionAlgorithm.Mode.CBCPAD;
+      boolean padded = alg.mode() == CipherAlgorithm.Mode.CBCPAD;
       if (ciphertext.length % BLOCK_BYTES != 0 || (padded && ciphertext.length == 0)) {
         throw VaultError.badParameter(
             "Ciphertext for "
@@ -113,7 +108,7 @@ final class AesEncryption {
     return iv.clone();
   }
 
-  private static Cipher cipher(EncryptionAlgorithm alg) throws GeneralSecurityException {
+  private static Cipher cipher(CipherAlgorithm alg) throws GeneralSecurityException {
     String transformation =
         switch (alg.mode()) {
           case GCM -> "AES/GCM/NoPadding";

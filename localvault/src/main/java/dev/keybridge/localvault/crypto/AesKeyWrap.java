@@ -9,9 +9,9 @@ import javax.crypto.SecretKey;
 final class AesKeyWrap {
   private AesKeyWrap() {}
 
-  static byte[] wrap(SecretKey key, WrapAlgorithm alg, byte[] keyToWrap) {
+  static byte[] wrap(SecretKey key, CipherAlgorithm alg, byte[] keyToWrap) {
     String name = alg.jwaName();
-    if (alg.mode() == WrapAlgorithm.Mode.KW) {
+    if (alg.mode() == CipherAlgorithm.Mode.KW) {
       if (keyToWrap.length < 16 || keyToWrap.length % 8 != 0) {
         throw VaultError.badParameter(
             "Key to wrap with "
@@ -31,9 +31,9 @@ final class AesKeyWrap {
     }
   }
 
-  static byte[] unwrap(SecretKey key, WrapAlgorithm alg, byte[] wrapped) {
+  static byte[] unwrap(SecretKey key, CipherAlgorithm alg, byte[] wrapped) {
     String name = alg.jwaName();
-    int min = alg.mode() == WrapAlgorithm.Mode.KW ? 24 : 16;
+    int min = alg.mode() == CipherAlgorithm.Mode.KW ? 24 : 16;
     if (wrapped.length < min || wrapped.length % 8 != 0) {
       throw VaultError.badParameter(
           "Wrapped key for "
@@ -53,9 +53,9 @@ final class AesKeyWrap {
     }
   }
 
-  private static Cipher cipher(WrapAlgorithm alg) throws GeneralSecurityException {
+  private static Cipher cipher(CipherAlgorithm alg) throws GeneralSecurityException {
     String transformation =
-        alg.mode() == WrapAlgorithm.Mode.KW ? "AES/KW/NoPadding" : "AES/KWP/NoPadding";
+        alg.mode() == CipherAlgorithm.Mode.KW ? "AES/KW/NoPadding" : "AES/KWP/NoPadding";
     return Cipher.getInstance(transformation, JcaProviders.SUN_JCE);
   }
 }

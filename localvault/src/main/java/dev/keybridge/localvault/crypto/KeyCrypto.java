@@ -12,8 +12,6 @@ import java.util.Set;
  */
 public final class KeyCrypto {
   private static final SignatureAlgorithm[] SIGNATURE = SignatureAlgorithm.values();
-  private static final EncryptionAlgorithm[] ENCRYPTION = EncryptionAlgorithm.values();
-  private static final WrapAlgorithm[] WRAP = WrapAlgorithm.values();
 
   private KeyCrypto() {}
 
@@ -64,9 +62,10 @@ public final class KeyCrypto {
    */
   public static CipherResult encrypt(
       KeyMaterial key, String alg, byte[] plaintext, byte[] iv, byte[] aad) {
-    EncryptionAlgorithm algorithm = KeyVaultAlgorithm.resolve(ENCRYPTION, alg, "encrypt", key);
+    CipherAlgorithm algorithm =
+        KeyVaultAlgorithm.resolve(CipherAlgorithm.ENCRYPTION, alg, "encrypt", key);
     requireValue(plaintext, "Plaintext", "encrypt");
-    if (algorithm.mode() == EncryptionAlgorithm.Mode.RSA) {
+    if (algorithm.mode() == CipherAlgorithm.Mode.RSA) {
       return new CipherResult(
           RsaEncryption.encrypt(key.rsa(), algorithm, plaintext, "Plaintext"), null, null);
     }
@@ -82,9 +81,10 @@ public final class KeyCrypto {
    */
   public static byte[] decrypt(
       KeyMaterial key, String alg, byte[] ciphertext, byte[] iv, byte[] aad, byte[] tag) {
-    EncryptionAlgorithm algorithm = KeyVaultAlgorithm.resolve(ENCRYPTION, alg, "decrypt", key);
+    CipherAlgorithm algorithm =
+        KeyVaultAlgorithm.resolve(CipherAlgorithm.ENCRYPTION, alg, "decrypt", key);
     requireValue(ciphertext, "Ciphertext", "decrypt");
-    if (algorithm.mode() == EncryptionAlgorithm.Mode.RSA) {
+    if (algorithm.mode() == CipherAlgorithm.Mode.RSA) {
       requirePrivate(key, "decrypt");
       return RsaEncryption.decrypt(
           key.rsa(), algorithm, ciphertext, "Ciphertext", "decryption failed");
@@ -98,10 +98,11 @@ public final class KeyCrypto {
    * input a multiple of 8 bytes, at least 16) and CKM_AES_KEY_WRAP_PAD (RFC 5649, any length).
    */
   public static byte[] wrapKey(KeyMaterial key, String alg, byte[] keyToWrap) {
-    WrapAlgorithm algorithm = KeyVaultAlgorithm.resolve(WRAP, alg, "wrapKey", key);
+    CipherAlgorithm algorithm =
+        KeyVaultAlgorithm.resolve(CipherAlgorithm.WRAP, alg, "wrapKey", key);
     requireValue(keyToWrap, "Key to wrap", "wrapKey");
-    if (algorithm.mode() == WrapAlgorithm.Mode.RSA) {
-      return RsaEncryption.encrypt(key.rsa(), algorithm.rsaScheme(), keyToWrap, "Key to wrap");
+    if (algorithm.mode() == CipherAlgorithm.Mode.RSA) {
+      return RsaEncryption.encrypt(key.rsa(), algorithm, keyToWrap, "Key to wrap");
     }
     return AesKeyWrap.wrap(key.secretKey(), algorithm, keyToWrap);
   }
@@ -113,12 +114,13 @@ public final class KeyCrypto {
    *     padding fails
    */
   public static byte[] unwrapKey(KeyMaterial key, String alg, byte[] wrapped) {
-    WrapAlgorithm algorithm = KeyVaultAlgorithm.resolve(WRAP, alg, "unwrapKey", key);
+    CipherAlgorithm algorithm =
+        KeyVaultAlgorithm.resolve(CipherAlgorithm.WRAP, alg, "unwrapKey", key);
     requireValue(wrapped, "Wrapped key", "unwrapKey");
-    if (algorithm.mode() == WrapAlgorithm.Mode.RSA) {
+    if (algorithm.mode() == CipherAlgorithm.Mode.RSA) {
       requirePrivate(key, "unwrapKey");
       return RsaEncryption.decrypt(
-          key.rsa(), algorithm.rsaScheme(), wrapped, "Wrapped key", "key unwrap failed");
+          key.rsa(), algorithm, wrapped, "Wrapped key", "key unwrap failed");
     }
     return AesKeyWrap.unwrap(key.secretKey(), algorithm, wrapped);
   }
@@ -130,12 +132,12 @@ public final class KeyCrypto {
 
   /** The encrypt/decrypt algorithms valid for this key (empty for EC). */
   public static Set<String> encryptionAlgorithms(KeyMaterial key) {
-    return KeyVaultAlgorithm.validNames(ENCRYPTION, key);
+    return KeyVaultAlgorithm.validNames(CipherAlgorithm.ENCRYPTION, key);
   }
 
   /** The wrapKey/unwrapKey algorithms valid for this key (empty for EC). */
   public static Set<String> wrapAlgorithms(KeyMaterial key) {
-    return KeyVaultAlgorithm.validNames(WRAP, key);
+    return KeyVaultAlgorithm.validNames(CipherAlgorithm.WRAP, key);
   }
 
   private static void checkDigest(SignatureAlgorithm algorithm, byte[] digest) {

@@ -23,7 +23,7 @@ final class RsaEncryption {
   /**
    * @param what names the input in errors: "Plaintext" or "Key to wrap"
    */
-  static byte[] encrypt(RsaKey key, EncryptionAlgorithm alg, byte[] data, String what) {
+  static byte[] encrypt(RsaKey key, CipherAlgorithm alg, byte[] data, String what) {
     int max = maxInput(alg, key.modulusBytes());
     if (data.length > max) {
       throw VaultError.badParameter(
@@ -38,7 +38,7 @@ final class RsaEncryption {
     }
     try {
       Cipher cipher = cipher(alg);
-      if (alg == EncryptionAlgorithm.RSA1_5) {
+      if (alg == CipherAlgorithm.RSA1_5) {
         cipher.init(Cipher.ENCRYPT_MODE, key.publicKey(), JcaProviders.RANDOM);
       } else {
         cipher.init(Cipher.ENCRYPT_MODE, key.publicKey(), spec(alg), JcaProviders.RANDOM);
@@ -53,8 +53,7 @@ final class RsaEncryption {
    * @param what names the input in errors: "Ciphertext" or "Wrapped key"
    * @param failure the message suffix when the padding is wrong, e.g. "decryption failed"
    */
-  static byte[] decrypt(
-      RsaKey key, EncryptionAlgorithm alg, byte[] data, String what, String failure) {
+  static byte[] decrypt(RsaKey key, CipherAlgorithm alg, byte[] data, String what, String failure) {
     int k = key.modulusBytes();
     if (data.length != k) {
       throw VaultError.badParameter(
@@ -70,7 +69,7 @@ final class RsaEncryption {
     }
     try {
       Cipher cipher = cipher(alg);
-      if (alg == EncryptionAlgorithm.RSA1_5) {
+      if (alg == CipherAlgorithm.RSA1_5) {
         cipher.init(Cipher.DECRYPT_MODE, key.privateKey());
       } else {
         cipher.init(Cipher.DECRYPT_MODE, key.privateKey(), spec(alg));
@@ -83,7 +82,7 @@ final class RsaEncryption {
   }
 
   /** The longest input the scheme can take with a k-byte modulus. */
-  static int maxInput(EncryptionAlgorithm alg, int k) {
+  static int maxInput(CipherAlgorithm alg, int k) {
     return switch (alg) {
       case RSA1_5 -> k - 11;
       case RSA_OAEP -> k - 2 * 20 - 2;
@@ -91,13 +90,13 @@ final class RsaEncryption {
     };
   }
 
-  private static Cipher cipher(EncryptionAlgorithm alg) throws GeneralSecurityException {
+  private static Cipher cipher(CipherAlgorithm alg) throws GeneralSecurityException {
     String transformation =
-        alg == EncryptionAlgorithm.RSA1_5 ? "RSA/ECB/PKCS1Padding" : "RSA/ECB/OAEPPadding";
+        alg == CipherAlgorithm.RSA1_5 ? "RSA/ECB/PKCS1Padding" : "RSA/ECB/OAEPPadding";
     return Cipher.getInstance(transformation, JcaProviders.SUN_JCE);
   }
 
-  private static OAEPParameterSpec spec(EncryptionAlgorithm alg) {
-    return alg == EncryptionAlgorithm.RSA_OAEP ? OAEP_SHA1 : OAEP_SHA256;
+  private static OAEPParameterSpec spec(CipherAlgorithm alg) {
+    return alg == CipherAlgorithm.RSA_OAEP ? OAEP_SHA1 : OAEP_SHA256;
   }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.VaultError;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Key Vault list paging: {@code maxresults} 1..25 (default 25), an opaque {@code $skiptoken}
@@ -97,5 +100,49 @@ public final class Paging {
       body.putNull("nextLink");
     }
     return body;
+  }
+
+  /**
+   * A page of named objects: {@code names} are the sort keys fetched after {@link #after()}, at
+   * most {@code size() + 1}; each one {@code render} still finds becomes an item.
+   */
+  public ObjectNode pageOfNames(
+      VaultRequest r, List<String> names, Function<String, Optional<? extends JsonNode>> render) {
+    List<JsonNode> items = new ArrayList<>();
+    List<String> sortKeys = new ArrayList<>();
+    for (String name : names) {
+      render
+          .apply(name)
+          .ifPresent(
+              item -> {
+                items.add(item);
+                sortKeys.add(name);
+              });
+    }
+    return page(r, items, sortKeys);
+  }
+
+  /**
+   * A page of the versions of one object, all held in memory; the sort key is the position.
+   *
+   * @throws VaultError 400 BadParameter for a {@code $skiptoken} that is not a position
+   */
+  public <T> ObjectNode pageOfVersions(
+      VaultRequest r, List<T> versions, Function<? super T, ? extends JsonNode> render) {
+    int start = 0;
+    if (after != null) {
+      try {
+        start = Integer.parseInt(after) + 1;
+      } catch (NumberFormatException e) {
+        throw VaultError.badParameter("The $skiptoken is invalid.");
+      }
+    }
+    List<JsonNode> items = new ArrayList<>();
+    List<String> sortKeys = new ArrayList<>();
+    for (int i = Math.max(0, start); i < versions.size() && items.size() <= size; i++) {
+      items.add(render.apply(versions.get(i)));
+      sortKeys.add(Integer.toString(i));
+    }
+    return page(r, items, sortKeys);
   }
 }

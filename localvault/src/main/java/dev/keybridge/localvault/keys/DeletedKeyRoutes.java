@@ -1,12 +1,10 @@
 package dev.keybridge.localvault.keys;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.http.Paging;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,18 +52,15 @@ final class DeletedKeyRoutes {
   private VaultResponse list(VaultRequest r) {
     Paging paging = Paging.of(r);
     keys.repository().purgeExpired(r.receivedAt().getEpochSecond());
-    List<JsonNode> items = new ArrayList<>();
-    List<String> sortKeys = new ArrayList<>();
-    for (String lc : keys.repository().names(true, paging.after(), paging.size() + 1)) {
-      keys.repository()
-          .deleted(lc)
-          .ifPresent(
-              rec -> {
-                items.add(KeyJson.deletedItem(rec.asDeleted(), r.baseUrl()));
-                sortKeys.add(lc);
-              });
-    }
-    return VaultResponse.ok(paging.page(r, items, sortKeys));
+    List<String> names = keys.repository().names(true, paging.after(), paging.size() + 1);
+    return VaultResponse.ok(
+        paging.pageOfNames(
+            r,
+            names,
+            lc ->
+                keys.repository()
+                    .deleted(lc)
+                    .map(rec -> KeyJson.deletedItem(rec.asDeleted(), r.baseUrl()))));
   }
 
   private VaultResponse recover(VaultRequest r) {

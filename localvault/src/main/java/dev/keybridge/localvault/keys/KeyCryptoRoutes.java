@@ -5,6 +5,7 @@ import dev.keybridge.localvault.VaultError;
 import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.crypto.CipherResult;
 import dev.keybridge.localvault.crypto.KeyCrypto;
+import dev.keybridge.localvault.crypto.KeyMaterial;
 import dev.keybridge.localvault.http.Json;
 import dev.keybridge.localvault.http.RequestBody;
 import dev.keybridge.localvault.http.Router;
@@ -37,11 +38,34 @@ final class KeyCryptoRoutes {
   }
 
   private VaultResponse sign(VaultRequest r) {
+    return onValue(r, "sign", true, KeyCrypto::sign);
+  }
+
+  private VaultResponse wrap(VaultRequest r) {
+    return onValue(r, "wrapKey", true, KeyCrypto::wrapKey);
+  }
+
+  private VaultResponse unwrap(VaultRequest r) {
+    return onValue(r, "unwrapKey", false, KeyCrypto::unwrapKey);
+  }
+
+  /** A crypto operation from {@code alg} and {@code value} to a value: sign, wrapKey, unwrapKey. */
+  @FunctionalInterface
+  private interface ValueOperation {
+    byte[] apply(KeyMaterial key, String alg, byte[] value);
+  }
+
+  /**
+   * Runs a {@link ValueOperation}: reads {@code alg} and {@code value}, checks the key version for
+   * {@code op} and answers {@code {"kid", "value"}}.
+   */
+  private VaultResponse onValue(
+      VaultRequest r, String op, boolean timeBound, ValueOperation operation) {
     RequestBody b = r.json();
     String alg = b.requiredString("alg");
-    byte[] digest = b.requiredBytes("value");
-    KeyVersion v = usable(r, "sign", true);
-    return result(r, v, KeyCrypto.sign(v.material(), alg, digest));
+    byte[] value = b.requiredBytes("value");
+    KeyVersion v = usable(r, op, timeBound);
+    return result(r, v, operation.apply(v.material(), alg, value));
   }
 
   private VaultResponse verify(VaultRequest r) {
@@ -87,22 +111,6 @@ final class KeyCryptoRoutes {
     byte[] tag = b.bytes("tag");
     KeyVersion v = usable(r, "decrypt", false);
     return result(r, v, KeyCrypto.decrypt(v.material(), alg, ciphertext, iv, aad, tag));
-  }
-
-  private VaultResponse wrap(VaultRequest r) {
-    RequestBody b = r.json();
-    String alg = b.requiredString("alg");
-    byte[] key = b.requiredBytes("value");
-    KeyVersion v = usable(r, "wrapKey", true);
-    return result(r, v, KeyCrypto.wrapKey(v.material(), alg, key));
-  }
-
-  private VaultResponse unwrap(VaultRequest r) {
-    RequestBody b = r.json();
-    String alg = b.requiredString("alg");
-    byte[] wrapped = b.requiredBytes("value");
-    KeyVersion v = usable(r, "unwrapKey", false);
-    return result(r, v, KeyCrypto.unwrapKey(v.material(), alg, wrapped));
   }
 
   /**

@@ -138,7 +138,11 @@ public final class KeyInput {
     return kty.toUpperCase(Locale.ROOT).endsWith("-HSM");
   }
 
-  static String printable(String s) {
+  /**
+   * At most 40 printable ASCII characters of a request-supplied string ("null" for null), for error
+   * messages.
+   */
+  public static String printable(String s) {
     if (s == null) {
       return "null";
     }

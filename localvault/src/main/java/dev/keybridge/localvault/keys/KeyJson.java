@@ -2,7 +2,7 @@ package dev.keybridge.localvault.keys;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.http.Json;
-import java.util.Map;
+import dev.keybridge.localvault.http.VaultObjectJson;
 
 /** Renders keys as Key Vault JSON: KeyBundle, KeyItem, DeletedKeyBundle, DeletedKeyItem. */
 public final class KeyJson {
@@ -43,18 +43,8 @@ public final class KeyJson {
 
   /** The KeyAttributes object, with recoveryLevel and recoverableDays. */
   public static ObjectNode attributes(KeyAttributes a) {
-    ObjectNode n = Json.object();
-    n.put("enabled", a.enabled());
-    if (a.nbf() != null) {
-      n.put("nbf", a.nbf());
-    }
-    if (a.exp() != null) {
-      n.put("exp", a.exp());
-    }
-    n.put("created", a.created());
-    n.put("updated", a.updated());
-    n.put("recoveryLevel", KeyRepository.RECOVERY_LEVEL);
-    n.put("recoverableDays", KeyRepository.RECOVERABLE_DAYS);
+    ObjectNode n =
+        VaultObjectJson.attributes(a.enabled(), a.nbf(), a.exp(), a.created(), a.updated());
     n.put("exportable", a.exportable());
     return n;
   }
@@ -68,21 +58,11 @@ public final class KeyJson {
   }
 
   private static void addCommon(ObjectNode b, KeyVersion v) {
-    b.set("attributes", attributes(v.attributes()));
-    if (!v.tags().isEmpty()) {
-      ObjectNode tags = b.putObject("tags");
-      for (Map.Entry<String, String> t : new java.util.TreeMap<>(v.tags()).entrySet()) {
-        tags.put(t.getKey(), t.getValue());
-      }
-    }
-    if (v.managed()) {
-      b.put("managed", true);
-    }
+    VaultObjectJson.putCommon(b, attributes(v.attributes()), v.tags(), v.managed());
   }
 
   private static void addDeleted(ObjectNode b, DeletedKey d, String baseUrl) {
-    b.put("recoveryId", baseUrl + "/deletedkeys/" + d.latest().name());
-    b.put("deletedDate", d.deletedDate());
-    b.put("scheduledPurgeDate", d.scheduledPurgeDate());
+    VaultObjectJson.putDeleted(
+        b, baseUrl + "/deletedkeys/" + d.latest().name(), d.deletedDate(), d.scheduledPurgeDate());
   }
 }

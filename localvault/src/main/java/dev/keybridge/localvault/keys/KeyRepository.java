@@ -1,13 +1,12 @@
 package dev.keybridge.localvault.keys;
 
+import dev.keybridge.localvault.storage.Columns;
 import dev.keybridge.localvault.storage.MasterKey;
+import dev.keybridge.localvault.storage.NameTable;
 import dev.keybridge.localvault.storage.StorageException;
 import dev.keybridge.localvault.storage.VaultDatabase;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The repository does not check permissions or HTTP-level rules; routes do.
  */
 public final class KeyRepository {
-  /** Days a deleted key stays recoverable. */
-  public static final int RECOVERABLE_DAYS = 90;
-
-  public static final String RECOVERY_LEVEL = "Recoverable+Purgeable";
+  private static final NameTable NAMES = new NameTable("keys", "key");
 
   private final VaultDatabase db;
   private final MasterKey masterKey;
@@ -94,24 +90,7 @@ public final class KeyRepository {
    * for the start), at most {@code limit}, in order.
    */
   public List<String> names(boolean deleted, String afterLc, int limit) {
-    return db.read(
-        c -> {
-          String sql =
-              "SELECT name_lc FROM keys WHERE deleted_date IS "
-                  + (deleted ? "NOT NULL" : "NULL")
-                  + " AND name_lc > ? ORDER BY name_lc LIMIT ?";
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, afterLc == null ? "" : afterLc);
-            ps.setInt(2, limit);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(rs.getString(1));
-              }
-            }
-            return out;
-          }
-        });
+    return db.read(c -> NAMES.names(c, deleted, afterLc, limit, ""));
   }
 
   /**
@@ -122,20 +101,7 @@ public final class KeyRepository {
     String lc = lc(v.name());
     return db.transaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("INSERT OR IGNORE INTO keys(name_lc, name) VALUES(?, ?)")) {
-            ps.setString(1, lc);
-            ps.setString(2, v.name());
-            ps.executeUpdate();
-          }
-          String stored;
-          try (PreparedStatement ps = c.prepareStatement("SELECT name FROM keys WHERE name_lc=?")) {
-            ps.setString(1, lc);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              stored = rs.getString(1);
-            }
-          }
+          String stored = NAMES.claim(c, v.name());
           KeyVersion named =
               stored.equals(v.name())
                   ? v
@@ -166,13 +132,13 @@ public final class KeyRepository {
               c.prepareStatement(
                   "UPDATE key_versions SET key_ops=?, enabled=?, nbf=?, exp=?, updated=?,"
                       + " exportable=?, tags=?, release_policy=? WHERE name_lc=? AND version=?")) {
-            ps.setString(1, KeyRows.json(v.keyOps()));
+            ps.setString(1, Columns.json(v.keyOps()));
             ps.setInt(2, v.attributes().enabled() ? 1 : 0);
-            KeyRows.setLong(ps, 3, v.attributes().nbf());
-            KeyRows.setLong(ps, 4, v.attributes().exp());
+            Columns.setLong(ps, 3, v.attributes().nbf());
+            Columns.setLong(ps, 4, v.attributes().exp());
             ps.setLong(5, v.attributes().updated());
             ps.setInt(6, v.attributes().exportable() ? 1 : 0);
-            ps.setString(7, KeyRows.json(v.tags()));
+            ps.setString(7, Columns.json(v.tags()));
             ps.setString(8, KeyRows.releasePolicyJson(v.releasePolicy()));
             ps.setString(9, lc);
             ps.setString(10, v.version());
@@ -189,20 +155,9 @@ public final class KeyRepository {
   /** Soft-deletes all versions of an active key at {@code now} (epoch seconds). */
   public DeletedKey softDelete(String name, long now) {
     String lc = lc(name);
-    long purgeAt = now + RECOVERABLE_DAYS * 86_400L;
     return db.transaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE keys SET deleted_date=?, scheduled_purge_date=? WHERE name_lc=?"
-                      + " AND deleted_date IS NULL")) {
-            ps.setLong(1, now);
-            ps.setLong(2, purgeAt);
-            ps.setString(3, lc);
-            if (ps.executeUpdate() != 1) {
-              throw new StorageException("key " + name + " is not active");
-            }
-          }
+          NAMES.softDelete(c, name, now);
           invalidateAfterCommit(lc);
           return KeyRows.load(c, masterKey, lc).asDeleted();
         });
@@ -213,15 +168,7 @@ public final class KeyRepository {
     String lc = lc(name);
     return db.transaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE keys SET deleted_date=NULL, scheduled_purge_date=NULL WHERE name_lc=?"
-                      + " AND deleted_date IS NOT NULL")) {
-            ps.setString(1, lc);
-            if (ps.executeUpdate() != 1) {
-              throw new StorageException("key " + name + " is not deleted");
-            }
-          }
+          NAMES.recover(c, name);
           invalidateAfterCommit(lc);
           return KeyRows.load(c, masterKey, lc);
         });
@@ -232,10 +179,7 @@ public final class KeyRepository {
     String lc = lc(name);
     db.transaction(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement("DELETE FROM keys WHERE name_lc=?")) {
-            ps.setString(1, lc);
-            ps.executeUpdate();
-          }
+          NAMES.purge(c, lc);
           invalidateAfterCommit(lc);
           return null;
         });
@@ -243,21 +187,7 @@ public final class KeyRepository {
 
   /** Purges every deleted key whose scheduled purge date is at or before {@code now}. */
   public void purgeExpired(long now) {
-    List<String> expired =
-        db.read(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement("SELECT name_lc FROM keys WHERE scheduled_purge_date <= ?")) {
-                ps.setLong(1, now);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    out.add(rs.getString(1));
-                  }
-                }
-                return out;
-              }
-            });
+    List<String> expired = db.read(c -> NAMES.expired(c, now));
     for (String lc : expired) {
       purge(lc);
     }
@@ -308,6 +238,6 @@ public final class KeyRepository {
   }
 
   static String lc(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    return NameTable.lc(name);
   }
 }

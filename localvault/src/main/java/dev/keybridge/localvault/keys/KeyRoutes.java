@@ -12,7 +12,6 @@ import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
 import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,39 +171,22 @@ final class KeyRoutes {
 
   private VaultResponse list(VaultRequest r) {
     Paging paging = Paging.of(r);
-    List<JsonNode> items = new ArrayList<>();
-    List<String> sortKeys = new ArrayList<>();
-    for (String lc : keys.repository().names(false, paging.after(), paging.size() + 1)) {
-      keys.repository()
-          .active(lc)
-          .ifPresent(
-              rec -> {
-                items.add(KeyJson.item(rec.latest(), r.baseUrl(), false));
-                sortKeys.add(lc);
-              });
-    }
-    return VaultResponse.ok(paging.page(r, items, sortKeys));
+    List<String> names = keys.repository().names(false, paging.after(), paging.size() + 1);
+    return VaultResponse.ok(
+        paging.pageOfNames(
+            r,
+            names,
+            lc ->
+                keys.repository()
+                    .active(lc)
+                    .map(rec -> KeyJson.item(rec.latest(), r.baseUrl(), false))));
   }
 
   private VaultResponse versions(VaultRequest r) {
     String name = KeyInput.name(r.pathParam("name"), "key");
     Paging paging = Paging.of(r);
     List<KeyVersion> all = keys.active(name).versions();
-    int start = 0;
-    if (paging.after() != null) {
-      try {
-        start = Integer.parseInt(paging.after()) + 1;
-      } catch (NumberFormatException e) {
-        throw VaultError.badParameter("The $skiptoken is invalid.");
-      }
-    }
-    List<JsonNode> items = new ArrayList<>();
-    List<String> sortKeys = new ArrayList<>();
-    for (int i = Math.max(0, start); i < all.size() && items.size() <= paging.size(); i++) {
-      items.add(KeyJson.item(all.get(i), r.baseUrl(), true));
-      sortKeys.add(Integer.toString(i));
-    }
-    return VaultResponse.ok(paging.page(r, items, sortKeys));
+    return VaultResponse.ok(paging.pageOfVersions(r, all, v -> KeyJson.item(v, r.baseUrl(), true)));
   }
 
   private VaultResponse rotate(VaultRequest r) {

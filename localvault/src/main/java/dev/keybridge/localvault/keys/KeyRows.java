@@ -1,9 +1,9 @@
 package dev.keybridge.localvault.keys;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.crypto.KeyMaterial;
 import dev.keybridge.localvault.http.Json;
+import dev.keybridge.localvault.storage.Columns;
 import dev.keybridge.localvault.storage.MasterKey;
 import dev.keybridge.localvault.storage.StorageException;
 import java.io.IOException;
@@ -11,15 +11,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /** Mapping of keys to and from the {@code keys} and {@code key_versions} tables. */
 final class KeyRows {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-  private static final TypeReference<LinkedHashMap<String, String>> TAGS = new TypeReference<>() {};
 
   private KeyRows() {}
 
@@ -34,14 +31,14 @@ final class KeyRows {
       ps.setString(1, lc);
       ps.setString(2, v.version());
       ps.setString(3, v.kty());
-      ps.setString(4, json(v.keyOps()));
+      ps.setString(4, Columns.json(v.keyOps()));
       ps.setInt(5, a.enabled() ? 1 : 0);
-      setLong(ps, 6, a.nbf());
-      setLong(ps, 7, a.exp());
+      Columns.setLong(ps, 6, a.nbf());
+      Columns.setLong(ps, 7, a.exp());
       ps.setLong(8, a.created());
       ps.setLong(9, a.updated());
       ps.setInt(10, a.exportable() ? 1 : 0);
-      ps.setString(11, json(v.tags()));
+      ps.setString(11, Columns.json(v.tags()));
       ps.setString(12, releasePolicyJson(v.releasePolicy()));
       ps.setInt(13, v.managed() ? 1 : 0);
       ps.setBytes(14, masterKey.seal(v.material().serialize(), context(lc, v.version())));
@@ -63,8 +60,8 @@ final class KeyRows {
           return null;
         }
         name = rs.getString(1);
-        deleted = getLong(rs, 2);
-        purgeAt = getLong(rs, 3);
+        deleted = Columns.getLong(rs, 2);
+        purgeAt = Columns.getLong(rs, 3);
         policy = rs.getString(4);
       }
     }
@@ -84,15 +81,15 @@ final class KeyRows {
                   name,
                   version,
                   rs.getString(2),
-                  parse(rs.getString(3), STRINGS),
+                  Columns.parse(rs.getString(3), STRINGS, "key"),
                   new KeyAttributes(
                       rs.getInt(4) != 0,
-                      getLong(rs, 5),
-                      getLong(rs, 6),
+                      Columns.getLong(rs, 5),
+                      Columns.getLong(rs, 6),
                       rs.getLong(7),
                       rs.getLong(8),
                       rs.getInt(9) != 0),
-                  parse(rs.getString(10), TAGS),
+                  Columns.parse(rs.getString(10), Columns.TAGS, "key"),
                   releasePolicy(rs.getString(11)),
                   rs.getInt(12) != 0,
                   material));
@@ -109,31 +106,11 @@ final class KeyRows {
     return "key:" + lc + "/" + version;
   }
 
-  static String json(Object o) {
-    try {
-      return Json.MAPPER.writeValueAsString(o);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static <T> T parse(String s, TypeReference<T> type) {
-    try {
-      return Json.MAPPER.readValue(s, type);
-    } catch (IOException e) {
-      throw new StorageException("corrupt key row: " + e.getMessage());
-    }
-  }
-
   static String releasePolicyJson(ReleasePolicy p) {
     if (p == null) {
       return null;
     }
-    ObjectNode n = Json.object();
-    n.put("contentType", p.contentType());
-    n.put("immutable", p.immutable());
-    n.put("data", Json.b64url(p.data()));
-    return json(n);
+    return Columns.json(KeyJson.releasePolicy(p));
   }
 
   private static ReleasePolicy releasePolicy(String s) {
@@ -149,18 +126,5 @@ final class KeyRows {
     } catch (IOException | RuntimeException e) {
       throw new StorageException("corrupt release policy in key row");
     }
-  }
-
-  static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setLong(i, v);
-    }
-  }
-
-  private static Long getLong(ResultSet rs, int i) throws SQLException {
-    long v = rs.getLong(i);
-    return rs.wasNull() ? null : v;
   }
 }

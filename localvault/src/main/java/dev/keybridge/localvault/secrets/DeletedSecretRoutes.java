@@ -1,12 +1,10 @@
 package dev.keybridge.localvault.secrets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.http.Paging;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -58,19 +56,16 @@ final class DeletedSecretRoutes {
   private VaultResponse list(VaultRequest r) {
     Paging paging = Paging.of(r);
     secrets.repository().purgeExpired(r.receivedAt().getEpochSecond());
-    List<JsonNode> items = new ArrayList<>();
-    List<String> sortKeys = new ArrayList<>();
-    for (String lc : secrets.repository().names(true, paging.after(), paging.size() + 1)) {
-      secrets
-          .repository()
-          .deleted(lc)
-          .ifPresent(
-              rec -> {
-                items.add(SecretJson.deletedItem(rec, r.baseUrl()));
-                sortKeys.add(lc);
-              });
-    }
-    return VaultResponse.ok(paging.page(r, items, sortKeys));
+    List<String> names = secrets.repository().names(true, paging.after(), paging.size() + 1);
+    return VaultResponse.ok(
+        paging.pageOfNames(
+            r,
+            names,
+            lc ->
+                secrets
+                    .repository()
+                    .deleted(lc)
+                    .map(rec -> SecretJson.deletedItem(rec, r.baseUrl()))));
   }
 
   private VaultResponse recover(VaultRequest r) {

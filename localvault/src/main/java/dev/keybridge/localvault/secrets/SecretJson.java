@@ -2,9 +2,7 @@ package dev.keybridge.localvault.secrets;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.http.Json;
-import dev.keybridge.localvault.keys.KeyRepository;
-import java.util.Map;
-import java.util.TreeMap;
+import dev.keybridge.localvault.http.VaultObjectJson;
 
 /** Renders secrets as Key Vault JSON: SecretBundle, SecretItem, DeletedSecretBundle and -Item. */
 public final class SecretJson {
@@ -54,37 +52,15 @@ public final class SecretJson {
 
   /** The SecretAttributes object with recoveryLevel and recoverableDays. */
   public static ObjectNode attributes(SecretAttributes a) {
-    ObjectNode n = Json.object();
-    n.put("enabled", a.enabled());
-    if (a.nbf() != null) {
-      n.put("nbf", a.nbf());
-    }
-    if (a.exp() != null) {
-      n.put("exp", a.exp());
-    }
-    n.put("created", a.created());
-    n.put("updated", a.updated());
-    n.put("recoveryLevel", KeyRepository.RECOVERY_LEVEL);
-    n.put("recoverableDays", KeyRepository.RECOVERABLE_DAYS);
-    return n;
+    return VaultObjectJson.attributes(a.enabled(), a.nbf(), a.exp(), a.created(), a.updated());
   }
 
   private static void addCommon(ObjectNode b, SecretVersion v) {
-    b.set("attributes", attributes(v.attributes()));
-    if (!v.tags().isEmpty()) {
-      ObjectNode tags = b.putObject("tags");
-      for (Map.Entry<String, String> t : new TreeMap<>(v.tags()).entrySet()) {
-        tags.put(t.getKey(), t.getValue());
-      }
-    }
-    if (v.managed()) {
-      b.put("managed", true);
-    }
+    VaultObjectJson.putCommon(b, attributes(v.attributes()), v.tags(), v.managed());
   }
 
   private static void addDeleted(ObjectNode b, SecretRecord r, String baseUrl) {
-    b.put("recoveryId", baseUrl + "/deletedsecrets/" + r.name());
-    b.put("deletedDate", r.deletedDate());
-    b.put("scheduledPurgeDate", r.scheduledPurgeDate());
+    VaultObjectJson.putDeleted(
+        b, baseUrl + "/deletedsecrets/" + r.name(), r.deletedDate(), r.scheduledPurgeDate());
   }
 }

@@ -54,18 +54,13 @@ final class SecretLookup {
   }
 
   static VaultError notFound(String name, String version) {
-    String id = version == null || version.isEmpty() ? name : name + "/" + printable(version);
+    String id =
+        version == null || version.isEmpty() ? name : name + "/" + KeyInput.printable(version);
     return VaultError.notFound(
         "SecretNotFound",
         "A secret with (name/id) "
             + id
             + " was not found in this key vault. If you recently deleted this secret you may be"
             + " able to recover it using the correct recovery command.");
-  }
-
-  /** At most 40 printable ASCII characters of a request-supplied string, for error messages. */
-  static String printable(String s) {
-    String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    return t.replaceAll("[^\\x20-\\x7e]", "?");
   }
 }

@@ -1,22 +1,17 @@
 package dev.keybridge.localvault.secrets;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.keybridge.localvault.http.Json;
-import dev.keybridge.localvault.keys.KeyRepository;
+import dev.keybridge.localvault.storage.Columns;
 import dev.keybridge.localvault.storage.MasterKey;
+import dev.keybridge.localvault.storage.NameTable;
 import dev.keybridge.localvault.storage.StorageException;
 import dev.keybridge.localvault.storage.VaultDatabase;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,10 +20,10 @@ import java.util.Optional;
  * is. Names are case-insensitive (stored under their lower-case form, shown as first created).
  * Every write is one {@link VaultDatabase#transaction} and joins an enclosing one, so a certificate
  * writes its key, secret and certificate atomically. Soft-deleted secrets stay recoverable for
- * {@link KeyRepository#RECOVERABLE_DAYS} days. No permission or HTTP rules here; routes check them.
+ * {@link NameTable#RECOVERABLE_DAYS} days. No permission or HTTP rules here; routes check them.
  */
 public final class SecretRepository {
-  private static final TypeReference<LinkedHashMap<String, String>> TAGS = new TypeReference<>() {};
+  private static final NameTable NAMES = new NameTable("secrets", "secret");
 
   private final VaultDatabase db;
   private final MasterKey masterKey;
@@ -73,18 +68,7 @@ public final class SecretRepository {
    * start), at most {@code limit}, in order.
    */
   public List<String> names(boolean deleted, String afterLc, int limit) {
-    return db.read(
-        c -> {
-          String sql =
-              "SELECT name_lc FROM secrets WHERE deleted_date IS "
-                  + (deleted ? "NOT NULL" : "NULL")
-                  + " AND name_lc > ? ORDER BY name_lc LIMIT ?";
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, afterLc == null ? "" : afterLc);
-            ps.setInt(2, limit);
-            return strings(ps);
-          }
-        });
+    return db.read(c -> NAMES.names(c, deleted, afterLc, limit, ""));
   }
 
   /**
@@ -95,18 +79,7 @@ public final class SecretRepository {
     String lc = lc(v.name());
     return db.transaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("INSERT OR IGNORE INTO secrets(name_lc, name) VALUES(?, ?)")) {
-            ps.setString(1, lc);
-            ps.setString(2, v.name());
-            ps.executeUpdate();
-          }
-          String stored;
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT name FROM secrets WHERE name_lc=?")) {
-            ps.setString(1, lc);
-            stored = strings(ps).get(0);
-          }
+          String stored = NAMES.claim(c, v.name());
           SecretVersion named =
               stored.equals(v.name())
                   ? v
@@ -134,10 +107,10 @@ public final class SecretRepository {
                       + " WHERE name_lc=? AND version=?")) {
             SecretAttributes a = v.attributes();
             ps.setInt(1, a.enabled() ? 1 : 0);
-            setLong(ps, 2, a.nbf());
-            setLong(ps, 3, a.exp());
+            Columns.setLong(ps, 2, a.nbf());
+            Columns.setLong(ps, 3, a.exp());
             ps.setLong(4, a.updated());
-            ps.setString(5, json(v.tags()));
+            ps.setString(5, Columns.json(v.tags()));
             ps.setString(6, lc);
             ps.setString(7, v.version());
             if (ps.executeUpdate() != 1) {
@@ -154,17 +127,7 @@ public final class SecretRepository {
     String lc = lc(name);
     return db.transaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE secrets SET deleted_date=?, scheduled_purge_date=? WHERE name_lc=?"
-                      + " AND deleted_date IS NULL")) {
-            ps.setLong(1, now);
-            ps.setLong(2, now + KeyRepository.RECOVERABLE_DAYS * 86_400L);
-            ps.setString(3, lc);
-            if (ps.executeUpdate() != 1) {
-              throw new StorageException("secret " + name + " is not active");
-            }
-          }
+          NAMES.softDelete(c, name, now);
           return load(c, lc);
         });
   }
@@ -174,28 +137,16 @@ public final class SecretRepository {
     String lc = lc(name);
     return db.transaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE secrets SET deleted_date=NULL, scheduled_purge_date=NULL WHERE name_lc=?"
-                      + " AND deleted_date IS NOT NULL")) {
-            ps.setString(1, lc);
-            if (ps.executeUpdate() != 1) {
-              throw new StorageException("secret " + name + " is not deleted");
-            }
-          }
+          NAMES.recover(c, name);
           return load(c, lc);
         });
   }
 
   /** Removes a secret and all its versions for good (nothing happens for a free name). */
   public void purge(String name) {
-    String lc = lc(name);
     db.transaction(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement("DELETE FROM secrets WHERE name_lc=?")) {
-            ps.setString(1, lc);
-            ps.executeUpdate();
-          }
+          NAMES.purge(c, name);
           return null;
         });
   }
@@ -204,10 +155,8 @@ public final class SecretRepository {
   public void purgeExpired(long now) {
     db.transaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM secrets WHERE scheduled_purge_date <= ?")) {
-            ps.setLong(1, now);
-            ps.executeUpdate();
+          for (String lc : NAMES.expired(c, now)) {
+            NAMES.purge(c, lc);
           }
           return null;
         });
@@ -241,11 +190,11 @@ public final class SecretRepository {
       ps.setString(2, v.version());
       ps.setString(3, v.contentType());
       ps.setInt(4, a.enabled() ? 1 : 0);
-      setLong(ps, 5, a.nbf());
-      setLong(ps, 6, a.exp());
+      Columns.setLong(ps, 5, a.nbf());
+      Columns.setLong(ps, 6, a.exp());
       ps.setLong(7, a.created());
       ps.setLong(8, a.updated());
-      ps.setString(9, json(v.tags()));
+      ps.setString(9, Columns.json(v.tags()));
       ps.setInt(10, v.managed() ? 1 : 0);
       ps.setBytes(
           11, masterKey.seal(v.value().getBytes(StandardCharsets.UTF_8), context(lc, v.version())));
@@ -266,8 +215,8 @@ public final class SecretRepository {
           return null;
         }
         name = rs.getString(1);
-        deleted = getLong(rs, 2);
-        purgeAt = getLong(rs, 3);
+        deleted = Columns.getLong(rs, 2);
+        purgeAt = Columns.getLong(rs, 3);
       }
     }
     List<SecretVersion> versions = new ArrayList<>();
@@ -290,11 +239,11 @@ public final class SecretRepository {
                   rs.getString(2),
                   new SecretAttributes(
                       rs.getInt(3) != 0,
-                      getLong(rs, 4),
-                      getLong(rs, 5),
+                      Columns.getLong(rs, 4),
+                      Columns.getLong(rs, 5),
                       rs.getLong(6),
                       rs.getLong(7)),
-                  parseTags(rs.getString(8)),
+                  Columns.parse(rs.getString(8), Columns.TAGS, "secret"),
                   rs.getInt(9) != 0));
         }
       }
@@ -302,50 +251,11 @@ public final class SecretRepository {
     return versions.isEmpty() ? null : new SecretRecord(name, versions, deleted, purgeAt);
   }
 
-  private static List<String> strings(PreparedStatement ps) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
-
   static String lc(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    return NameTable.lc(name);
   }
 
   private static String context(String lc, String version) {
     return "secret:" + lc + "/" + version;
-  }
-
-  private static String json(Object o) {
-    try {
-      return Json.MAPPER.writeValueAsString(o);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static LinkedHashMap<String, String> parseTags(String s) {
-    try {
-      return Json.MAPPER.readValue(s, TAGS);
-    } catch (IOException e) {
-      throw new StorageException("corrupt secret row: " + e.getMessage());
-    }
-  }
-
-  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setLong(i, v);
-    }
-  }
-
-  private static Long getLong(ResultSet rs, int i) throws SQLException {
-    long v = rs.getLong(i);
-    return rs.wasNull() ? null : v;
   }
 }

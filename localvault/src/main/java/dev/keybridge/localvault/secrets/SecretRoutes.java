@@ -1,13 +1,11 @@
 package dev.keybridge.localvault.secrets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.localvault.VaultError;
 import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.http.Paging;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,39 +42,23 @@ final class SecretRoutes {
 
   private VaultResponse list(VaultRequest r) {
     Paging paging = Paging.of(r);
-    List<JsonNode> items = new ArrayList<>();
-    List<String> sortKeys = new ArrayList<>();
-    for (String lc : secrets.repository().names(false, paging.after(), paging.size() + 1)) {
-      secrets
-          .repository()
-          .active(lc)
-          .ifPresent(
-              rec -> {
-                items.add(SecretJson.item(rec.latest(), r.baseUrl(), false));
-                sortKeys.add(lc);
-              });
-    }
-    return VaultResponse.ok(paging.page(r, items, sortKeys));
+    List<String> names = secrets.repository().names(false, paging.after(), paging.size() + 1);
+    return VaultResponse.ok(
+        paging.pageOfNames(
+            r,
+            names,
+            lc ->
+                secrets
+                    .repository()
+                    .active(lc)
+                    .map(rec -> SecretJson.item(rec.latest(), r.baseUrl(), false))));
   }
 
   private VaultResponse versions(VaultRequest r) {
     String name = SecretLookup.name(r.pathParam("name"));
     Paging paging = Paging.of(r);
     List<SecretVersion> all = secrets.active(name).versions();
-    int start = 0;
-    if (paging.after() != null) {
-      try {
-        start = Integer.parseInt(paging.after()) + 1;
-      } catch (NumberFormatException e) {
-        throw VaultError.badParameter("The $skiptoken is invalid.");
-      }
-    }
-    List<JsonNode> items = new ArrayList<>();
-    List<String> sortKeys = new ArrayList<>();
-    for (int i = Math.max(0, start); i < all.size() && items.size() <= paging.size(); i++) {
-      items.add(SecretJson.item(all.get(i), r.baseUrl(), true));
-      sortKeys.add(Integer.toString(i));
-    }
-    return VaultResponse.ok(paging.page(r, items, sortKeys));
+    return VaultResponse.ok(
+        paging.pageOfVersions(r, all, v -> SecretJson.item(v, r.baseUrl(), true)));
   }
 }

@@ -78,41 +78,32 @@ final class CertificateCreationRoutes {
     String version = KeyRepository.newVersionId();
     boolean on = enabled == null || enabled;
     Map<String, String> t = tags == null ? Map.of() : tags;
-    PendingCertificate pending;
-    if (policy.issuer().isSelf()) {
-      X509Certificate certificate = selfSigned.create(policy, material.keyPair());
-      CertificateOperation done = CertificateOperation.start(policy.issuer(), null).complete();
-      pending =
-          store
-              .database()
-              .transaction(
-                  c -> {
-                    store.checkWritable(name);
-                    String storedName = store.certificates().savePolicy(name, stored);
+    // Self-signed: the version is stored now and the operation is complete. Otherwise the
+    // operation waits for a merge and keeps the key pair.
+    boolean self = policy.issuer().isSelf();
+    X509Certificate certificate = self ? selfSigned.create(policy, material.keyPair()) : null;
+    CertificateOperation op =
+        self
+            ? CertificateOperation.start(policy.issuer(), null).complete()
+            : CertificateOperation.start(
+                policy.issuer(), CsrFactory.createCsr(policy, material.keyPair()));
+    PendingCertificate pending =
+        store
+            .database()
+            .transaction(
+                c -> {
+                  store.checkWritable(name);
+                  String storedName = store.certificates().savePolicy(name, stored);
+                  if (self) {
                     store.addVersion(
                         name, version, stored, List.of(certificate), material, on, t, now);
-                    PendingCertificate p =
-                        new PendingCertificate(storedName, version, done, null, on, t);
-                    store.certificates().savePending(p);
-                    return p;
-                  });
-    } else {
-      CertificateOperation op =
-          CertificateOperation.start(
-              policy.issuer(), CsrFactory.createCsr(policy, material.keyPair()));
-      pending =
-          store
-              .database()
-              .transaction(
-                  c -> {
-                    store.checkWritable(name);
-                    String storedName = store.certificates().savePolicy(name, stored);
-                    PendingCertificate p =
-                        new PendingCertificate(storedName, version, op, material, on, t);
-                    store.certificates().savePending(p);
-                    return p;
-                  });
-    }
+                  }
+                  PendingCertificate p =
+                      new PendingCertificate(
+                          storedName, version, op, self ? null : material, on, t);
+                  store.certificates().savePending(p);
+                  return p;
+                });
     return VaultResponse.json(202, CertificateResponses.operation(pending, r.baseUrl()))
         .header("Location", r.baseUrl() + "/certificates/" + pending.name() + "/pending");
   }

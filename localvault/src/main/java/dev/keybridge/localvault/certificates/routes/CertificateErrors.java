@@ -1,6 +1,7 @@
 package dev.keybridge.localvault.certificates.routes;
 
 import dev.keybridge.localvault.VaultError;
+import dev.keybridge.localvault.keys.KeyInput;
 
 /** The Key Vault errors of the certificates API, with the service's codes and wording. */
 final class CertificateErrors {
@@ -8,7 +9,8 @@ final class CertificateErrors {
 
   /** 404 {@code CertificateNotFound} for a name, or a name and version. */
   static VaultError notFound(String name, String version) {
-    String id = version == null || version.isEmpty() ? name : name + "/" + printable(version);
+    String id =
+        version == null || version.isEmpty() ? name : name + "/" + KeyInput.printable(version);
     return VaultError.notFound(
         "CertificateNotFound",
         "A certificate with (name/id) "
@@ -46,11 +48,5 @@ final class CertificateErrors {
             + name
             + " already exists and does not belong to a certificate; a certificate shares its"
             + " name with its key and its secret, so choose another name.");
-  }
-
-  /** At most 40 printable ASCII characters of a request-supplied string, for error messages. */
-  static String printable(String s) {
-    String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    return t.replaceAll("[^\\x20-\\x7e]", "?");
   }
 }

@@ -1,13 +1,13 @@
 package dev.keybridge.localvault.certificates.routes;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.localvault.certificates.CertificateContentType;
 import dev.keybridge.localvault.certificates.CertificatePolicy;
 import dev.keybridge.localvault.crypto.KeyMaterial;
 import dev.keybridge.localvault.http.Json;
-import dev.keybridge.localvault.keys.KeyRepository;
+import dev.keybridge.localvault.storage.Columns;
 import dev.keybridge.localvault.storage.MasterKey;
+import dev.keybridge.localvault.storage.NameTable;
 import dev.keybridge.localvault.storage.StorageException;
 import dev.keybridge.localvault.storage.VaultDatabase;
 import java.io.ByteArrayInputStream;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,7 +36,7 @@ import java.util.Optional;
  * stored atomically with its key and secret.
  */
 public final class CertificateRepository {
-  private static final TypeReference<LinkedHashMap<String, String>> TAGS = new TypeReference<>() {};
+  private static final NameTable NAMES = new NameTable("certificates", "certificate");
 
   private final VaultDatabase db;
   private final MasterKey masterKey;
@@ -75,22 +74,10 @@ public final class CertificateRepository {
    * in order: deleted or active ones; names without a version only when {@code includePending}.
    */
   public List<String> names(boolean deleted, String afterLc, int limit, boolean includePending) {
-    return db.read(
-        c -> {
-          String sql =
-              "SELECT name_lc FROM certificates c WHERE deleted_date IS "
-                  + (deleted ? "NOT NULL" : "NULL")
-                  + (includePending
-                      ? ""
-                      : " AND EXISTS (SELECT 1 FROM certificate_versions v"
-                          + " WHERE v.name_lc = c.name_lc)")
-                  + " AND name_lc > ? ORDER BY name_lc LIMIT ?";
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, afterLc == null ? "" : afterLc);
-            ps.setInt(2, limit);
-            return strings(ps);
-          }
-        });
+    String withVersion =
+        " AND EXISTS (SELECT 1 FROM certificate_versions v"
+            + " WHERE v.name_lc = certificates.name_lc)";
+    return db.read(c -> NAMES.names(c, deleted, afterLc, limit, includePending ? "" : withVersion));
   }
 
   /**
@@ -118,7 +105,7 @@ public final class CertificateRepository {
           try (PreparedStatement ps =
               c.prepareStatement("SELECT name FROM certificates WHERE name_lc=?")) {
             ps.setString(1, lc);
-            return strings(ps).get(0);
+            return Columns.strings(ps).get(0);
           }
         });
   }
@@ -142,7 +129,7 @@ public final class CertificateRepository {
                       + " WHERE name_lc=? AND version=?")) {
             ps.setInt(1, v.enabled() ? 1 : 0);
             ps.setLong(2, v.updated().getEpochSecond());
-            ps.setString(3, json(v.tags()));
+            ps.setString(3, Columns.json(v.tags()));
             ps.setString(4, lc(v.name()));
             ps.setString(5, v.version());
             if (ps.executeUpdate() != 1) {
@@ -169,14 +156,14 @@ public final class CertificateRepository {
                       + " material, enabled, tags) VALUES(?,?,?,?,?,?)")) {
             ps.setString(1, lc);
             ps.setString(2, p.version());
-            ps.setString(3, json(StoredOperation.toJson(p.operation())));
+            ps.setString(3, Columns.json(StoredOperation.toJson(p.operation())));
             ps.setBytes(
                 4,
                 p.material() == null
                     ? null
                     : masterKey.seal(p.material().serialize(), pendingContext(lc, p.version())));
             ps.setInt(5, p.enabled() ? 1 : 0);
-            ps.setString(6, json(p.tags()));
+            ps.setString(6, Columns.json(p.tags()));
             ps.executeUpdate();
           }
           return null;
@@ -192,17 +179,7 @@ public final class CertificateRepository {
   public void softDelete(String name, long now) {
     db.transaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE certificates SET deleted_date=?, scheduled_purge_date=? WHERE name_lc=?"
-                      + " AND deleted_date IS NULL")) {
-            ps.setLong(1, now);
-            ps.setLong(2, now + KeyRepository.RECOVERABLE_DAYS * 86_400L);
-            ps.setString(3, lc(name));
-            if (ps.executeUpdate() != 1) {
-              throw new StorageException("certificate " + name + " is not active");
-            }
-          }
+          NAMES.softDelete(c, name, now);
           return null;
         });
   }
@@ -216,20 +193,16 @@ public final class CertificateRepository {
 
   /** Removes the certificate with its versions and operation for good. */
   public void purge(String name) {
-    execute("DELETE FROM certificates WHERE name_lc=?", lc(name));
+    db.transaction(
+        c -> {
+          NAMES.purge(c, name);
+          return null;
+        });
   }
 
   /** Lower-case names of deleted certificates whose purge date is at or before {@code now}. */
   public List<String> expired(long now) {
-    return db.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT name_lc FROM certificates WHERE scheduled_purge_date <= ?")) {
-            ps.setLong(1, now);
-            return strings(ps);
-          }
-        });
+    return db.read(c -> NAMES.expired(c, now));
   }
 
   private void execute(String sql, String lc) {
@@ -258,12 +231,12 @@ public final class CertificateRepository {
       }
       ps.setString(1, lc);
       ps.setString(2, v.version());
-      ps.setString(3, json(chain));
+      ps.setString(3, Columns.json(chain));
       ps.setString(4, v.contentType().mediaType());
       ps.setInt(5, v.enabled() ? 1 : 0);
       ps.setLong(6, v.created().getEpochSecond());
       ps.setLong(7, v.updated().getEpochSecond());
-      ps.setString(8, json(v.tags()));
+      ps.setString(8, Columns.json(v.tags()));
       ps.executeUpdate();
     }
   }
@@ -287,8 +260,8 @@ public final class CertificateRepository {
             CertificatePolicy.fromJson(tree(rs.getString(2)))
                 .withTimestamps(
                     Instant.ofEpochSecond(rs.getLong(3)), Instant.ofEpochSecond(rs.getLong(4)));
-        deleted = getLong(rs, 5);
-        purgeAt = getLong(rs, 6);
+        deleted = Columns.getLong(rs, 5);
+        purgeAt = Columns.getLong(rs, 6);
       }
     }
     List<CertificateVersion> versions = new ArrayList<>();
@@ -368,30 +341,7 @@ public final class CertificateRepository {
   }
 
   private static LinkedHashMap<String, String> tags(String s) {
-    return Json.MAPPER.convertValue(tree(s), TAGS);
-  }
-
-  private static String json(Object o) {
-    try {
-      return Json.MAPPER.writeValueAsString(o);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<String> strings(PreparedStatement ps) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
-
-  private static Long getLong(ResultSet rs, int i) throws SQLException {
-    long v = rs.getLong(i);
-    return rs.wasNull() ? null : v;
+    return Json.MAPPER.convertValue(tree(s), Columns.TAGS);
   }
 
   private static String pendingContext(String lc, String version) {
@@ -399,6 +349,6 @@ public final class CertificateRepository {
   }
 
   static String lc(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    return NameTable.lc(name);
   }
 }

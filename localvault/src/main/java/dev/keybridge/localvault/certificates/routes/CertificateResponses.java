@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.certificates.CertificateAttributes;
 import dev.keybridge.localvault.certificates.CertificateJson;
 import dev.keybridge.localvault.http.Json;
-import dev.keybridge.localvault.keys.KeyRepository;
+import dev.keybridge.localvault.http.VaultObjectJson;
+import dev.keybridge.localvault.storage.NameTable;
 import java.util.Map;
 
 /**
@@ -45,12 +46,14 @@ final class CertificateResponses {
     }
     ObjectNode item = Json.object();
     item.put("id", baseUrl + "/certificates/" + r.name());
-    ObjectNode a = item.putObject("attributes");
-    a.put("enabled", false);
-    a.put("created", r.policy().created().getEpochSecond());
-    a.put("updated", r.policy().updated().getEpochSecond());
-    a.put("recoveryLevel", KeyRepository.RECOVERY_LEVEL);
-    a.put("recoverableDays", KeyRepository.RECOVERABLE_DAYS);
+    item.set(
+        "attributes",
+        VaultObjectJson.attributes(
+            false,
+            null,
+            null,
+            r.policy().created().getEpochSecond(),
+            r.policy().updated().getEpochSecond()));
     return item;
   }
 
@@ -77,8 +80,8 @@ final class CertificateResponses {
         v.enabled(),
         v.created(),
         v.updated(),
-        KeyRepository.RECOVERY_LEVEL,
-        KeyRepository.RECOVERABLE_DAYS);
+        NameTable.RECOVERY_LEVEL,
+        NameTable.RECOVERABLE_DAYS);
   }
 
   /** Tags as the keys API renders them: omitted when there are none, sorted by name. */
@@ -87,8 +90,7 @@ final class CertificateResponses {
   }
 
   private static void addDeleted(ObjectNode b, CertificateRecord r, String baseUrl) {
-    b.put("recoveryId", baseUrl + "/deletedcertificates/" + r.name());
-    b.put("deletedDate", r.deletedDate());
-    b.put("scheduledPurgeDate", r.scheduledPurgeDate());
+    VaultObjectJson.putDeleted(
+        b, baseUrl + "/deletedcertificates/" + r.name(), r.deletedDate(), r.scheduledPurgeDate());
   }
 }

@@ -2,7 +2,6 @@ package dev.keybridge.localvault.certificates.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keybridge.localvault.VaultError;
 import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.certificates.CertificateImport;
 import dev.keybridge.localvault.certificates.CertificatePolicy;
@@ -15,10 +14,10 @@ import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
 import dev.keybridge.localvault.keys.KeyRepository;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Certificate routes: import, get (latest, version, empty version), update (enabled, tags, policy),
@@ -153,44 +152,40 @@ final class CertificateRoutes {
   }
 
   private VaultResponse list(VaultRequest r) {
+    return list(r, store, false, rec -> CertificateResponses.item(rec, r.baseUrl()));
+  }
+
+  /**
+   * A page of the active or deleted certificates (those without a version only with {@code
+   * includePending}); a deleted list purges the expired ones first.
+   */
+  static VaultResponse list(
+      VaultRequest r,
+      CertificateStore store,
+      boolean deleted,
+      Function<CertificateRecord, ? extends JsonNode> item) {
     boolean includePending = CertificateInput.includePending(r);
     Paging paging = Paging.of(r);
-    List<JsonNode> items = new ArrayList<>();
-    List<String> sortKeys = new ArrayList<>();
-    for (String lc :
-        store.certificates().names(false, paging.after(), paging.size() + 1, includePending)) {
-      store
-          .certificates()
-          .record(lc)
-          .filter(rec -> !rec.deleted())
-          .ifPresent(
-              rec -> {
-                items.add(CertificateResponses.item(rec, r.baseUrl()));
-                sortKeys.add(lc);
-              });
+    if (deleted) {
+      store.purgeExpired(r.receivedAt());
     }
-    return VaultResponse.ok(keepIncludePending(r, paging.page(r, items, sortKeys)));
+    List<String> names =
+        store.certificates().names(deleted, paging.after(), paging.size() + 1, includePending);
+    ObjectNode page =
+        paging.pageOfNames(
+            r,
+            names,
+            lc ->
+                store.certificates().record(lc).filter(rec -> rec.deleted() == deleted).map(item));
+    return VaultResponse.ok(keepIncludePending(r, page));
   }
 
   private VaultResponse versions(VaultRequest r) {
     String name = CertificateInput.name(r);
     Paging paging = Paging.of(r);
     List<CertificateVersion> all = store.active(name).versions();
-    int start = 0;
-    if (paging.after() != null) {
-      try {
-        start = Integer.parseInt(paging.after()) + 1;
-      } catch (NumberFormatException e) {
-        throw VaultError.badParameter("The $skiptoken is invalid.");
-      }
-    }
-    List<JsonNode> items = new ArrayList<>();
-    List<String> sortKeys = new ArrayList<>();
-    for (int i = Math.max(0, start); i < all.size() && items.size() <= paging.size(); i++) {
-      items.add(CertificateResponses.versionItem(all.get(i), r.baseUrl()));
-      sortKeys.add(Integer.toString(i));
-    }
-    return VaultResponse.ok(paging.page(r, items, sortKeys));
+    return VaultResponse.ok(
+        paging.pageOfVersions(r, all, v -> CertificateResponses.versionItem(v, r.baseUrl())));
   }
 
   /**

@@ -1,13 +1,9 @@
 package dev.keybridge.localvault.certificates.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.localvault.auth.DataActions;
-import dev.keybridge.localvault.http.Paging;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Soft delete of certificates, which takes the certificate's key and secret along: {@code DELETE
@@ -53,25 +49,8 @@ final class DeletedCertificateRoutes {
   }
 
   private VaultResponse list(VaultRequest r) {
-    boolean includePending = CertificateInput.includePending(r);
-    Paging paging = Paging.of(r);
-    store.purgeExpired(r.receivedAt());
-    List<JsonNode> items = new ArrayList<>();
-    List<String> sortKeys = new ArrayList<>();
-    for (String lc :
-        store.certificates().names(true, paging.after(), paging.size() + 1, includePending)) {
-      store
-          .certificates()
-          .record(lc)
-          .filter(CertificateRecord::deleted)
-          .ifPresent(
-              rec -> {
-                items.add(CertificateResponses.deletedItem(rec, r.baseUrl()));
-                sortKeys.add(lc);
-              });
-    }
-    return VaultResponse.ok(
-        CertificateRoutes.keepIncludePending(r, paging.page(r, items, sortKeys)));
+    return CertificateRoutes.list(
+        r, store, true, rec -> CertificateResponses.deletedItem(rec, r.baseUrl()));
   }
 
   private VaultResponse recover(VaultRequest r) {
