@@ -78,33 +78,27 @@ class JarsignerToolTest {
 
   /**
    * A representative matrix: every key type once, every provider style at least once, default and
-   * explicit -sigalg (PSS among them). Expected: the signature algorithm jarsigner -verify reports
-   * and the key size.
+   * explicit -sigalg (PSS among them, and ECDSA hashes that are not the curve's). jarsigner -verify
+   * must report the given -sigalg, or the running JDK's default, and its default digest.
    */
   static Stream<Arguments> signings() {
     return Stream.of(
-        Arguments.of(KeySpec.RSA_2048, null, ProviderStyle.PROVIDER_CLASS, "SHA256withRSA", 2048),
-        Arguments.of(
-            KeySpec.RSA_2048, "RSASSA-PSS", ProviderStyle.PROVIDER_CLASS, "RSASSA-PSS", 2048),
-        Arguments.of(
-            KeySpec.RSA_3072, "SHA512withRSA", ProviderStyle.ADD_PROVIDER, "SHA512withRSA", 3072),
-        Arguments.of(KeySpec.RSA_4096, null, ProviderStyle.KEYSTORE_FILE, "SHA384withRSA", 4096),
-        Arguments.of(
-            KeySpec.EC_P256, null, ProviderStyle.SECURITY_PROPERTIES, "SHA256withECDSA", 256),
-        Arguments.of(
-            KeySpec.EC_P384,
-            "SHA384withECDSA",
-            ProviderStyle.PROVIDER_CLASS,
-            "SHA384withECDSA",
-            384),
-        Arguments.of(KeySpec.EC_P521, null, ProviderStyle.ADD_PROVIDER, "SHA512withECDSA", 521));
+        Arguments.of(KeySpec.RSA_2048, null, ProviderStyle.PROVIDER_CLASS),
+        Arguments.of(KeySpec.RSA_2048, "RSASSA-PSS", ProviderStyle.PROVIDER_CLASS),
+        Arguments.of(KeySpec.RSA_3072, "SHA512withRSA", ProviderStyle.ADD_PROVIDER),
+        Arguments.of(KeySpec.RSA_4096, null, ProviderStyle.KEYSTORE_FILE),
+        Arguments.of(KeySpec.EC_P256, null, ProviderStyle.SECURITY_PROPERTIES),
+        Arguments.of(KeySpec.EC_P384, "SHA384withECDSA", ProviderStyle.PROVIDER_CLASS),
+        Arguments.of(KeySpec.EC_P521, null, ProviderStyle.ADD_PROVIDER),
+        // not the curve's own hash: JDK 25's default for P-256, and the reverse
+        Arguments.of(KeySpec.EC_P256, "SHA512withECDSA", ProviderStyle.PROVIDER_CLASS),
+        Arguments.of(KeySpec.EC_P521, "SHA256withECDSA", ProviderStyle.PROVIDER_CLASS));
   }
 
   @ParameterizedTest(name = "{0} -sigalg {1} via {2}")
   @MethodSource("signings")
   void jarsignerSignsWithVaultKeyAndStrictVerifyAccepts(
-      KeySpec key, String sigalg, ProviderStyle style, String reportedAlgorithm, int keySize)
-      throws Exception {
+      KeySpec key, String sigalg, ProviderStyle style) throws Exception {
     String alias = alias(key);
     String tag =
         alias + "-" + style.name().toLowerCase(Locale.ROOT) + (sigalg == null ? "" : "-" + sigalg);
@@ -132,6 +126,7 @@ class JarsignerToolTest {
 
     ChildProcess.Result verify = verifyStrict(signed);
     X509Certificate leaf = CHAINS.get(key).get(0);
+    JarsignerDefaults defaults = JarsignerDefaults.forSigner(leaf);
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
     assertThat(verify.output())
         .as(verify.toString())
@@ -146,12 +141,13 @@ class JarsignerToolTest {
             "- Signed by \"CN="
                 + alias
                 + ", O=keybridge tests\"\n"
-                + "    Digest algorithm: SHA-256\n"
+                + "    Digest algorithm: "
+                + defaults.digestAlgorithm()
+                + "\n"
                 + "    Signature algorithm: "
-                + reportedAlgorithm
+                + (sigalg == null ? defaults.signatureAlgorithm() : sigalg)
                 + ", "
-                + keySize
-                + "-bit key");
+                + defaults.keyDescription());
 
     SignatureBlock block = SignatureBlock.of(signed);
     assertThat(block.entryName()).endsWith(key.isRsa() ? ".RSA" : ".EC");
@@ -226,11 +222,16 @@ class JarsignerToolTest {
     assertThat(sign.exitCode()).as(sign.toString()).isZero();
     ChildProcess.Result verify = verifyStrict(signed);
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    JarsignerDefaults defaults = JarsignerDefaults.forSigner(leaf);
     assertThat(signerSummary(verify.output()))
         .isEqualTo(
             "- Signed by \"CN=cli-signer, O=keybridge tests\"\n"
-                + "    Digest algorithm: SHA-256\n"
-                + "    Signature algorithm: SHA384withECDSA, 384-bit key");
+                + "    Digest algorithm: "
+                + defaults.digestAlgorithm()
+                + "\n    Signature algorithm: "
+                + defaults.signatureAlgorithm()
+                + ", "
+                + defaults.keyDescription());
     assertThat(SignatureBlock.of(signed).certificates())
         .containsExactlyInAnyOrder(leaf, ca.certificate());
   }
@@ -276,7 +277,11 @@ class JarsignerToolTest {
     assertThat(verify.output()).contains("jar verified.").contains("[trusted certificate]");
     assertThat(signerSummary(verify.output()))
         .startsWith("- Signed by \"CN=jar-bare-ec, O=keybridge tests\"")
-        .endsWith("Signature algorithm: SHA256withECDSA, 256-bit key");
+        .endsWith(
+            "Signature algorithm: "
+                + JarsignerDefaults.forSigner(leaf).signatureAlgorithm()
+                + ", "
+                + JarsignerDefaults.forSigner(leaf).keyDescription());
     assertThat(SignatureBlock.of(signed).certificates())
         .containsExactlyInAnyOrder(leaf, ca.certificate());
   }

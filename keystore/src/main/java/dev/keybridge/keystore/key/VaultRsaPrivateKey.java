@@ -4,6 +4,7 @@ import dev.keybridge.management.crypto.VaultCrypto;
 import java.math.BigInteger;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.util.List;
 
 /**
@@ -47,6 +48,17 @@ public final class VaultRsaPrivateKey extends VaultKeyHandle implements VaultPri
   @Override
   public BigInteger getModulus() {
     return publicKey.getModulus();
+  }
+
+  /**
+   * The key's parameters: those of its public half (null for a plain RSA key). Declared here
+   * because from JDK 22 on {@code PrivateKey} extends {@code AsymmetricKey}, whose default {@code
+   * getParams()} conflicts with {@link RSAKey}'s: a class implementing both must choose, or the JVM
+   * throws {@code IncompatibleClassChangeError} at the first call.
+   */
+  @Override
+  public AlgorithmParameterSpec getParams() {
+    return publicKey.getParams();
   }
 
   @Override

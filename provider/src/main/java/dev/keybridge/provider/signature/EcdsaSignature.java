@@ -10,9 +10,16 @@ import java.security.SignatureException;
 
 /**
  * {@code SHA256withECDSA}, {@code SHA384withECDSA}, {@code SHA512withECDSA} (DER output) and their
- * {@code inP1363Format} variants (raw r||s), Key Vault ES256/ES256K/ES384/ES512. Key Vault ties the
- * hash to the curve, so signing needs the matching key: SHA-256 with P-256 (ES256) or P-256K
- * (ES256K), SHA-384 with P-384, SHA-512 with P-521. Verification takes any EC public key.
+ * {@code inP1363Format} variants (raw r||s), with any vault EC key, as with the JDK's providers.
+ *
+ * <p>Key Vault names the hash with the curve (ES256 for P-256, ES256K for P-256K, ES384 for P-384,
+ * ES512 for P-521) and takes a digest of that length. ECDSA itself signs the hash value as an
+ * integer cut to the bit length of the curve's order (FIPS 186-5, 6.4.1): so a longer hash is cut
+ * to its leftmost bytes (SHA-384 with P-256 sends the first 32 bytes to ES256), and a shorter one
+ * is zero-padded on the left, which leaves its integer value unchanged (SHA-256 with P-384 sends 16
+ * zero bytes and the 32-byte hash to ES384). The orders of P-256, P-256K and P-384 are whole bytes
+ * long and P-521's is longer than SHA-512, so the cut is exact. JDK 25's jarsigner signs with
+ * SHA384withECDSA by default, whatever the curve.
  */
 public abstract class EcdsaSignature extends VaultSignature {
   private final SignatureHash hash;
@@ -36,31 +43,23 @@ public abstract class EcdsaSignature extends VaultSignature {
 
   @Override
   void checkSigningKey(VaultPrivateKey key) throws InvalidKeyException {
-    VaultCurve curve = curveOf(key);
-    if (SignatureHash.fromJcaName(curve.digestAlgorithm()) != hash) {
-      throw new InvalidKeyException(
-          algorithm()
-              + " signs with Key Vault ES"
-              + hash.bits()
-              + ", which needs a "
-              + curvesFor(hash)
-              + " key; vault key "
-              + key.keyId()
-              + " is "
-              + curve.vaultName()
-              + ": use "
-              + curve.digestAlgorithm().replace("-", "")
-              + "withECDSA"
-              + (p1363 ? "inP1363Format" : ""));
-    }
+    curveOf(key);
   }
 
-  private static String curvesFor(SignatureHash hash) {
-    return switch (hash) {
-      case SHA256 -> "P-256 or P-256K";
-      case SHA384 -> "P-384";
-      case SHA512 -> "P-521";
-    };
+  @Override
+  byte[] vaultDigest(byte[] hashValue, VaultPrivateKey key) {
+    VaultCurve curve = VaultCurve.fromVaultName(((VaultEcPrivateKey) key).curve()).orElseThrow();
+    int length = SignatureHash.fromJcaName(curve.digestAlgorithm()).length();
+    if (hashValue.length == length) {
+      return hashValue;
+    }
+    byte[] fitted = new byte[length];
+    if (hashValue.length > length) {
+      System.arraycopy(hashValue, 0, fitted, 0, length);
+    } else {
+      System.arraycopy(hashValue, 0, fitted, length - hashValue.length, hashValue.length);
+    }
+    return fitted;
   }
 
   private static VaultCurve curveOf(VaultPrivateKey key) throws InvalidKeyException {
@@ -103,42 +102,42 @@ public abstract class EcdsaSignature extends VaultSignature {
     return LocalVerifiers.ecdsa(hash, p1363, key);
   }
 
-  /** {@code SHA256withECDSA}: ES256 (P-256) or ES256K (P-256K), DER. */
+  /** {@code SHA256withECDSA}, DER. */
   public static final class Sha256WithEcdsa extends EcdsaSignature {
     public Sha256WithEcdsa() {
       super(SignatureHash.SHA256, false);
     }
   }
 
-  /** {@code SHA384withECDSA}: ES384 (P-384), DER. */
+  /** {@code SHA384withECDSA}, DER. */
   public static final class Sha384WithEcdsa extends EcdsaSignature {
     public Sha384WithEcdsa() {
       super(SignatureHash.SHA384, false);
     }
   }
 
-  /** {@code SHA512withECDSA}: ES512 (P-521), DER. */
+  /** {@code SHA512withECDSA}, DER. */
   public static final class Sha512WithEcdsa extends EcdsaSignature {
     public Sha512WithEcdsa() {
       super(SignatureHash.SHA512, false);
     }
   }
 
-  /** {@code SHA256withECDSAinP1363Format}: ES256/ES256K, raw r||s. */
+  /** {@code SHA256withECDSAinP1363Format}, raw r||s. */
   public static final class Sha256WithEcdsaInP1363Format extends EcdsaSignature {
     public Sha256WithEcdsaInP1363Format() {
       super(SignatureHash.SHA256, true);
     }
   }
 
-  /** {@code SHA384withECDSAinP1363Format}: ES384, raw r||s. */
+  /** {@code SHA384withECDSAinP1363Format}, raw r||s. */
   public static final class Sha384WithEcdsaInP1363Format extends EcdsaSignature {
     public Sha384WithEcdsaInP1363Format() {
       super(SignatureHash.SHA384, true);
     }
   }
 
-  /** {@code SHA512withECDSAinP1363Format}: ES512, raw r||s. */
+  /** {@code SHA512withECDSAinP1363Format}, raw r||s. */
   public static final class Sha512WithEcdsaInP1363Format extends EcdsaSignature {
     public Sha512WithEcdsaInP1363Format() {
       super(SignatureHash.SHA512, true);

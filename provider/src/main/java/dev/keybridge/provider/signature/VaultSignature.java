@@ -49,6 +49,14 @@ abstract class VaultSignature extends SignatureSpi {
   /** The Key Vault algorithm (RS256, PS384, ES256K, ...) for key; called after checkSigningKey. */
   abstract String vaultAlgorithm(VaultPrivateKey key);
 
+  /**
+   * The digest to send for key: the hash value itself, unless the algorithm must fit it to what the
+   * vault's algorithm takes (ECDSA with a hash that is not the curve's).
+   */
+  byte[] vaultDigest(byte[] hashValue, VaultPrivateKey key) {
+    return hashValue;
+  }
+
   /** Checks the vault's raw signature (length) and converts it into this algorithm's format. */
   abstract byte[] toJcaSignature(byte[] vaultSignature, VaultPrivateKey key)
       throws SignatureException;
@@ -127,7 +135,7 @@ abstract class VaultSignature extends SignatureSpi {
     if (signingKey == null) {
       throw new SignatureException(algorithm + " is not initialised for signing");
     }
-    byte[] hashValue = runningDigest().digest();
+    byte[] hashValue = vaultDigest(runningDigest().digest(), signingKey);
     String vaultAlgorithm = vaultAlgorithm(signingKey);
     byte[] vaultSignature;
     try {

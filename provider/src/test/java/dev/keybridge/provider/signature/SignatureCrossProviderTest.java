@@ -14,12 +14,14 @@ import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +46,9 @@ class SignatureCrossProviderTest {
   private static final Provider BC = new BouncyCastleProvider();
   private static final byte[] MESSAGE = "keybridge signs this".getBytes(StandardCharsets.UTF_8);
   private static final List<String> RSA_KEYS = List.of("RSA-2048", "RSA-3072", "RSA-4096");
-  private static final Map<String, List<String>> CURVES_BY_HASH =
-      Map.of(
-          "SHA256", List.of("P-256", "P-256K"),
-          "SHA384", List.of("P-384"),
-          "SHA512", List.of("P-521"));
+  // every ECDSA hash with every curve, as the JDK allows (JDK 25's jarsigner signs P-256 keys
+  // with SHA384withECDSA by default)
+  private static final List<String> CURVES = List.of("P-256", "P-256K", "P-384", "P-521");
 
   private static KeyBridgeProvider provider;
   private static final Map<String, VaultPrivateKey> VAULT_KEYS = new LinkedHashMap<>();
@@ -102,7 +102,7 @@ class SignatureCrossProviderTest {
       return RSA_KEYS;
     }
     if (algorithm.contains("ECDSA")) {
-      return CURVES_BY_HASH.get(algorithm.substring(0, 6));
+      return CURVES;
     }
     throw new AssertionError("No test keys for the new Signature algorithm " + algorithm);
   }
@@ -210,14 +210,29 @@ class SignatureCrossProviderTest {
   }
 
   @Test
-  void aCurveThatDoesNotMatchTheHashIsRejectedAtInit() throws Exception {
+  void aHashLongerThanTheCurveSendsItsLeftmostBytesAndOneShorterIsPadded() throws Exception {
+    // SHA-384 with P-256: the vault's ES256 receives the first 32 bytes of the SHA-384 hash, which
+    // is what ECDSA signs; a software P-256 key signing the same digest bytes agrees
     VaultEcPrivateKey p256 = (VaultEcPrivateKey) VAULT_KEYS.get("P-256");
-    Signature signer = Signature.getInstance("SHA384withECDSA", provider);
-    assertThatThrownBy(() -> signer.initSign(p256))
-        .isInstanceOf(InvalidKeyException.class)
-        .hasMessageContaining("needs a P-384 key")
-        .hasMessageContaining(p256.keyId())
-        .hasMessageContaining("use SHA256withECDSA");
+    Signature signer = Signature.getInstance("SHA384withECDSAinP1363Format", provider);
+    signer.initSign(p256);
+    signer.update(MESSAGE);
+    byte[] signature = signer.sign();
+    byte[] cut = Arrays.copyOf(MessageDigest.getInstance("SHA-384").digest(MESSAGE), 32);
+    Signature raw = Signature.getInstance("NONEwithECDSAinP1363Format", "SunEC");
+    raw.initVerify(p256.publicKey());
+    raw.update(cut);
+    assertThat(raw.verify(signature)).isTrue();
+
+    // SHA-256 with P-521: ES512 receives 32 zero bytes, then the hash
+    VaultEcPrivateKey p521 = (VaultEcPrivateKey) VAULT_KEYS.get("P-521");
+    Signature longer = Signature.getInstance("SHA256withECDSA", provider);
+    longer.initSign(p521);
+    longer.update(MESSAGE);
+    Signature jdk = Signature.getInstance("SHA256withECDSA", "SunEC");
+    jdk.initVerify(p521.publicKey());
+    jdk.update(MESSAGE);
+    assertThat(jdk.verify(longer.sign())).isTrue();
   }
 
   @Test
@@ -277,8 +292,9 @@ class SignatureCrossProviderTest {
       return Signature.getInstance(algorithm, "SunRsaSign");
     }
     if (keyLabel.equals("P-256K")) {
+      String hash = "SHA" + algorithm.substring(3, 6);
       return Signature.getInstance(
-          algorithm.endsWith("inP1363Format") ? "SHA256withPLAIN-ECDSA" : "SHA256withECDSA", BC);
+          hash + (algorithm.endsWith("inP1363Format") ? "withPLAIN-ECDSA" : "withECDSA"), BC);
     }
     return Signature.getInstance(algorithm, "SunEC");
   }
