@@ -11,6 +11,7 @@ import dev.keybridge.keystore.key.VaultKeys;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
+import dev.keybridge.management.certificates.CertificateChains;
 import dev.keybridge.management.crypto.VaultCrypto;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;

@@ -6,8 +6,8 @@ import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.crypto.VaultCrypto;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class SharedConnectionPoolTest {
         .isSameAs(clients);
     assertThat(clients.okHttpClient().dispatcher().getMaxRequestsPerHost()).isEqualTo(POOL);
 
-    VaultKey key =
+    KeyBundle key =
         new KeyVaultManager(clients)
             .createEcKey(
                 VaultFixtures.name("pool"),

@@ -13,11 +13,11 @@ import java.util.Optional;
  * A key version as the vault returned it: the SDK model plus its public key as a JCA {@link
  * PublicKey} (RSA and EC; none for oct keys, whose material the vault never returns).
  */
-public final class VaultKey {
+public final class KeyBundle {
   private final KeyVaultKey key;
   private final PublicKey publicKey;
 
-  private VaultKey(KeyVaultKey key, PublicKey publicKey) {
+  private KeyBundle(KeyVaultKey key, PublicKey publicKey) {
     this.key = key;
     this.publicKey = publicKey;
   }
@@ -27,11 +27,11 @@ public final class VaultKey {
    *
    * @throws IllegalArgumentException if the vault returned an unusable public key
    */
-  public static VaultKey of(KeyVaultKey key) {
+  public static KeyBundle of(KeyVaultKey key) {
     Objects.requireNonNull(key, "key");
     PublicKey publicKey =
         key.getKey() == null ? null : JwkKeys.publicKey(key.getKey()).orElse(null);
-    return new VaultKey(key, publicKey);
+    return new KeyBundle(key, publicKey);
   }
 
   /** The SDK model (JWK, properties). */
@@ -71,6 +71,6 @@ public final class VaultKey {
 
   @Override
   public String toString() {
-    return "VaultKey{" + id() + ", " + keyType() + "}";
+    return "KeyBundle{" + id() + ", " + keyType() + "}";
   }
 }
