@@ -38,11 +38,13 @@ class SharedConnectionPoolTest {
     KeyVaultConfig config =
         VaultFixtures.adminConfig(VAULT.vault()).toBuilder().maxConnections(POOL).build();
     KeyVaultClients clients = KeyVaultClients.of(config);
-    assertThat(
-            KeyVaultClients.of(
-                VaultFixtures.adminConfig(VAULT.vault()).toBuilder().maxConnections(POOL).build()))
+    KeyVaultClients again =
+        KeyVaultClients.of(
+            VaultFixtures.adminConfig(VAULT.vault()).toBuilder().maxConnections(POOL).build());
+    assertThat(again.keys())
         .as("equal configurations share one set of clients")
-        .isSameAs(clients);
+        .isSameAs(clients.keys());
+    assertThat(again.okHttpClient()).isSameAs(clients.okHttpClient());
     assertThat(clients.okHttpClient().dispatcher().getMaxRequestsPerHost()).isEqualTo(POOL);
 
     KeyBundle key =
