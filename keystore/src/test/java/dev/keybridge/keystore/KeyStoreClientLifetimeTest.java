@@ -46,24 +46,16 @@ class KeyStoreClientLifetimeTest {
 
     List<KeyStore> stores = new ArrayList<>();
     Set<String> tokens = new HashSet<>();
-    long t0 = System.nanoTime();
     List<String> fresh = new ArrayList<>();
     for (int i = 0; i < LOADS; i++) {
       fresh.add(VAULT.vault().issueAdminToken());
     }
-    long t1 = System.nanoTime();
     for (String token : fresh) {
       tokens.add(token);
       KeyStore store = KeyStore.getInstance("AzureKeyVault", VaultKeyStores.PROVIDER);
       store.load(tokenProperties(), token.toCharArray());
       stores.add(store);
     }
-    System.out.println(
-        "TIMING tokens "
-            + (t1 - t0) / 1_000_000
-            + " ms, loads "
-            + (System.nanoTime() - t1) / 1_000_000
-            + " ms");
     assertThat(tokens).as("every load had its own token").hasSize(LOADS);
     assertThat(Collections.list(stores.get(LOADS - 1).aliases())).containsExactly("lifetime");
 
