@@ -23,6 +23,7 @@ import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.config.KeyVaultProperty;
 import dev.keybridge.management.crypto.RestVaultCrypto;
 import dev.keybridge.management.crypto.VaultCrypto;
+import dev.keybridge.management.crypto.VaultKeyAccess;
 import dev.keybridge.management.http.VaultHttp;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
@@ -64,12 +65,18 @@ public final class KeyVaultClients implements AutoCloseable {
   private final Shared shared;
   private final Cleaner.Cleanable release;
   private final VaultCrypto crypto;
+  private final Lazy<VaultKeyAccess> keyAccess;
   private volatile boolean closed;
 
   private KeyVaultClients(Shared shared) {
     this.shared = shared;
     this.release = CLEANER.register(this, shared::release);
     this.crypto = new PinnedCrypto(this);
+    this.keyAccess =
+        new Lazy<>(
+            () ->
+                new RestVaultKeyAccess(
+                    shared.pipeline.get(), shared.config.vaultUrl(), shared.keys::get, crypto));
   }
 
   /**
@@ -183,6 +190,15 @@ public final class KeyVaultClients implements AutoCloseable {
   public VaultCrypto crypto() {
     open();
     return crypto;
+  }
+
+  /**
+   * Key access (get, list, create, import, delete, crypto) for the KeyStore, the generators and the
+   * facade; like {@link #crypto()}, it keeps these clients open while it is reachable.
+   */
+  public VaultKeyAccess keyAccess() {
+    open();
+    return keyAccess.get();
   }
 
   private Shared open() {

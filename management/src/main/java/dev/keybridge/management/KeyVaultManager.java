@@ -117,13 +117,18 @@ public final class KeyVaultManager {
 
   /** GET /keys/{name}/: the latest version. */
   public KeyBundle getKey(String name) {
-    return call("getKey", name, () -> keys().getKey(name));
+    return getKey(name, null);
   }
 
-  /** GET /keys/{name}/{version}; a null version means the latest. */
+  /**
+   * GET /keys/{name}/{version}; a null version means the latest. Through {@link
+   * KeyVaultClients#keyAccess()}: the bundle's {@link KeyBundle#keySize()} is the vault's {@code
+   * attributes.key_size} where it reports one.
+   */
   public KeyBundle getKey(String name, String version) {
+    KeyNames.name(name);
     KeyNames.version(version);
-    return call("getKey", name, () -> keys().getKey(name, KeyRequests.versionSegment(version)));
+    return clients.keyAccess().getKey(name, version == null || version.isEmpty() ? null : version);
   }
 
   /** Names of all (not deleted) keys, fetched page by page as the stream is consumed. */

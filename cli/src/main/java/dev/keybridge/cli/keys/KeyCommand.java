@@ -10,9 +10,9 @@ abstract class KeyCommand extends VaultCommand {
   /** Prints {@code key} in the chosen format and returns {@link ExitCode#OK}. */
   static int printKey(Output out, KeyBundle key) {
     if (out.json()) {
-      out.printJson(KeyViews.key(key.sdkKey()));
+      out.printJson(KeyViews.key(key));
     } else {
-      KeyViews.printKey(out.out(), KeyViews.key(key.sdkKey()));
+      KeyViews.printKey(out.out(), KeyViews.key(key));
     }
     return ExitCode.OK;
   }

@@ -101,9 +101,7 @@ public final class EcKeyPairGenerator extends KeyPairGeneratorSpi {
             .setCurveName(KeyCurveName.fromString(curve.vaultName()))
             .setHardwareProtected(hsm);
     KeyCreation.applyCommon(options, spec, Map.of());
-    VaultEcPrivateKey handle =
-        (VaultEcPrivateKey)
-            KeyCreation.create(clients, "EC", name, keys -> keys.createEcKey(options));
+    VaultEcPrivateKey handle = (VaultEcPrivateKey) KeyCreation.create(clients, "EC", options);
     return new KeyPair(handle.publicKey(), handle);
   }
 }
