@@ -7,9 +7,7 @@ import com.azure.security.keyvault.keys.models.KeyCurveName;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.KeyVaultClients;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,14 +88,7 @@ class KeyStoreClientLifetimeTest {
   }
 
   private static InputStream tokenProperties() {
-    String text =
-        "keybridge.vault.url="
-            + VAULT.vault().url()
-            + "\nkeybridge.trust.ca-file="
-            + VAULT.vault().caCertificateFile().toAbsolutePath().toString().replace('\\', '/')
-            + "\nkeybridge.auth.method=token\nkeybridge.http.max-connections="
-            + MAX_CONNECTIONS
-            + "\n";
-    return new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1));
+    return VaultKeyStores.tokenProperties(
+        VAULT, "keybridge.http.max-connections=" + MAX_CONNECTIONS + "\n");
   }
 }
