@@ -8,6 +8,7 @@ import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.KeyVaultClients;
 import java.io.InputStream;
+import java.net.URI;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,8 @@ class KeyStoreClientLifetimeTest {
         .sdk()
         .keyClient()
         .createEcKey(new CreateEcKeyOptions("lifetime").setCurveName(KeyCurveName.P_256));
-    int connectionsBefore = KeyVaultClients.openConnections();
-    int clientSetsBefore = KeyVaultClients.openClientSets();
+    URI url = VAULT.vault().url();
+    assertThat(KeyVaultClients.openConnections(url)).isZero();
     AccessLog log = VAULT.accessLog();
     long mark = log.mark();
 
@@ -57,9 +58,12 @@ class KeyStoreClientLifetimeTest {
     assertThat(tokens).as("every load had its own token").hasSize(LOADS);
     assertThat(Collections.list(stores.get(LOADS - 1).aliases())).containsExactly("lifetime");
 
-    assertThat(KeyVaultClients.openConnections() - connectionsBefore)
+    assertThat(KeyVaultClients.openConnections(url))
         .as("one connection (one okhttp client and pool) for all loads")
         .isEqualTo(1);
+    assertThat(KeyVaultClients.openClientSets(url))
+        .as("each open KeyStore holds its own token's clients")
+        .isEqualTo(LOADS);
     Set<String> vaultConnections = new HashSet<>();
     for (AccessLog.Entry entry : log.since(mark)) {
       if (entry.path().startsWith("/keys") || entry.path().startsWith("/certificates")) {
@@ -73,10 +77,10 @@ class KeyStoreClientLifetimeTest {
     // The KeyStores go away: their tokens and clients are released, and with the last one the
     // connection is shut down. (Released by a Cleaner after garbage collection: polled.)
     stores.clear();
-    awaitDown(KeyVaultClients::openClientSets, clientSetsBefore);
-    awaitDown(KeyVaultClients::openConnections, connectionsBefore);
-    assertThat(KeyVaultClients.openClientSets()).isEqualTo(clientSetsBefore);
-    assertThat(KeyVaultClients.openConnections()).isEqualTo(connectionsBefore);
+    awaitDown(() -> KeyVaultClients.openClientSets(url), 0);
+    awaitDown(() -> KeyVaultClients.openConnections(url), 0);
+    assertThat(KeyVaultClients.openClientSets(url)).isZero();
+    assertThat(KeyVaultClients.openConnections(url)).isZero();
   }
 
   private static void awaitDown(IntSupplier count, int target) throws InterruptedException {

@@ -72,7 +72,9 @@ class KeyStoreEntriesTest {
         .isEqualTo(new BigInteger(1, rsa.getKey().getE()));
     assertThat(((RSAKey) rsaHandle).getModulus()).isEqualTo(rsaHandle.publicKey().getModulus());
     assertThat(rsaHandle.keyType()).isEqualTo("RSA");
-    assertThat(rsaHandle.crypto()).isSameAs(crypto);
+    assertThat(rsaHandle.crypto())
+        .as("the handle's crypto is over the configuration's shared clients")
+        .isEqualTo(crypto);
     assertOpaque(rsaHandle);
 
     for (Map.Entry<VaultCurve, KeyVaultKey> entry : ec.entrySet()) {

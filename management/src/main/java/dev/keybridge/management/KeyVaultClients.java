@@ -26,6 +26,7 @@ import dev.keybridge.management.crypto.VaultCrypto;
 import dev.keybridge.management.crypto.VaultKeyAccess;
 import dev.keybridge.management.http.VaultHttp;
 import java.lang.ref.Cleaner;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,13 +64,15 @@ public final class KeyVaultClients implements AutoCloseable {
   private static final byte[] DIGEST_SALT = new SecureRandom().generateSeed(16);
 
   private final Shared shared;
+  private final KeyVaultConfig config;
   private final Cleaner.Cleanable release;
   private final VaultCrypto crypto;
   private final Lazy<VaultKeyAccess> keyAccess;
   private volatile boolean closed;
 
-  private KeyVaultClients(Shared shared) {
+  private KeyVaultClients(Shared shared, KeyVaultConfig config) {
     this.shared = shared;
+    this.config = config;
     this.release = CLEANER.register(this, shared::release);
     this.crypto = new PinnedCrypto(this);
     this.keyAccess =
@@ -114,19 +117,19 @@ public final class KeyVaultClients implements AutoCloseable {
         POOL.put(key, shared);
       }
       shared.references++;
-      return new KeyVaultClients(shared);
+      return new KeyVaultClients(shared, config);
     }
   }
 
-  /** How many connections (okhttp clients, each with one pool) are open in this JVM. */
-  public static int openConnections() {
-    return VaultConnection.openCount();
+  /** How many connections (okhttp clients, each with one pool) are open to this vault URL. */
+  public static int openConnections(URI vaultUrl) {
+    return VaultConnection.openCount(vaultUrl);
   }
 
-  /** How many credentials' client sets are open in this JVM. */
-  public static int openClientSets() {
+  /** How many credentials' client sets are open for this vault URL. */
+  public static int openClientSets(URI vaultUrl) {
     synchronized (POOL) {
-      return POOL.size();
+      return (int) POOL.keySet().stream().filter(key -> key.connection().isFor(vaultUrl)).count();
     }
   }
 
@@ -140,8 +143,9 @@ public final class KeyVaultClients implements AutoCloseable {
     release.clean();
   }
 
+  /** The configuration these clients were asked for. */
   public KeyVaultConfig config() {
-    return shared.config;
+    return config;
   }
 
   /** The okhttp client under everything (its pool and dispatcher are the configured ones). */
@@ -388,6 +392,17 @@ public final class KeyVaultClients implements AutoCloseable {
     @Override
     public byte[] randomBytes(int count) {
       return target().randomBytes(count);
+    }
+
+    /** Equal when over the same shared clients (same connection and credential). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PinnedCrypto that && that.owner.shared == owner.shared;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(owner.shared);
     }
 
     @Override

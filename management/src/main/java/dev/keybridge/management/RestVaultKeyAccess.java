@@ -55,7 +55,7 @@ final class RestVaultKeyAccess implements VaultKeyAccess {
 
   @Override
   public KeyBundle getKey(String name, String version) {
-    String label = version == null ? name : name + "/" + version;
+    String label = name;
     String url =
         vaultUrl
             + "/keys/"

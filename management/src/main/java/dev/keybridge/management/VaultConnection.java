@@ -5,6 +5,7 @@ import dev.keybridge.management.auth.VaultChallenge;
 import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.config.KeyVaultProperty;
 import dev.keybridge.management.http.VaultHttp;
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,11 @@ final class VaultConnection {
       return new Identity(Map.copyOf(settings));
     }
 
+    boolean isFor(URI vaultUrl) {
+      String url = vaultUrl.toString().replaceFirst("/+$", "");
+      return url.equals(settings.get(KeyVaultProperty.VAULT_URL));
+    }
+
     static boolean isConnectionSetting(KeyVaultProperty property) {
       String name = property.propertyName();
       return !name.startsWith("keybridge.auth.") && !name.startsWith("keybridge.keystore.");
@@ -85,9 +91,11 @@ final class VaultConnection {
     okHttpClient.dispatcher().executorService().shutdown();
   }
 
-  /** How many connections (okhttp clients with their pools) are open in this JVM. */
-  static int openCount() {
-    return OPEN.size();
+  /** How many connections (okhttp clients with their pools) to this vault URL are open. */
+  static int openCount(URI vaultUrl) {
+    synchronized (OPEN) {
+      return (int) OPEN.keySet().stream().filter(identity -> identity.isFor(vaultUrl)).count();
+    }
   }
 
   OkHttpClient okHttpClient() {
