@@ -87,7 +87,7 @@ final class ErrorReport {
     if (cliError != null) {
       return oneLine(cliError.getMessage());
     }
-    if (failure instanceof IllegalArgumentException) {
+    if (failure instanceof IllegalArgumentException || failure instanceof UncheckedIOException) {
       return oneLine(failure.getMessage());
     }
     if (failure instanceof NoSuchFileException) {

@@ -3,6 +3,7 @@ package dev.keybridge.examples;
 import com.azure.security.keyvault.certificates.models.CertificateKeyCurveName;
 import com.azure.security.keyvault.certificates.models.CertificateKeyUsage;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestCa;
 import dev.keybridge.management.CertificateManager;
 import dev.keybridge.management.KeyVaultManager;
 import dev.keybridge.management.certificates.CertificateRequest;

@@ -1,7 +1,9 @@
 package dev.keybridge.keystore;
 
+import com.azure.core.credential.TokenCredential;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultException;
+import dev.keybridge.management.auth.StaticTokenCredential;
 import dev.keybridge.management.config.AuthMethod;
 import dev.keybridge.management.config.KeyVaultConfig;
 import java.io.IOException;
@@ -16,7 +18,9 @@ final class KeyStoreLoading {
 
   /**
    * The default configuration; a non-empty password becomes the bearer token when the
-   * configuration's method is {@code token}.
+   * configuration's method is {@code token}. The token is passed as a {@code TokenCredential} of
+   * its own, never written into the configuration: a new token per load shares the connection of
+   * the others and is dropped with its KeyStore.
    */
   static KeyVaultConfig defaultConfig(Supplier<KeyVaultConfig> source, char[] password)
       throws IOException {
@@ -30,14 +34,14 @@ final class KeyStoreLoading {
       throw new IOException("AzureKeyVault: no default configuration");
     }
     if (hasPassword(password) && config.authMethod() == AuthMethod.TOKEN) {
-      config = config.toBuilder().token(new String(password)).build();
+      config = config.toBuilder().token(null).credential(passwordToken(password)).build();
     }
     return config;
   }
 
   /**
-   * A {@code keybridge.properties} stream; a non-empty password becomes {@code
-   * keybridge.auth.token} when {@code keybridge.auth.method=token}.
+   * A {@code keybridge.properties} stream; a non-empty password becomes the bearer token (as a
+   * {@code TokenCredential}, see {@link #defaultConfig}) when {@code keybridge.auth.method=token}.
    */
   static KeyVaultConfig fromStream(InputStream stream, char[] password) throws IOException {
     Properties properties = new Properties();
@@ -47,12 +51,24 @@ final class KeyStoreLoading {
       if (hasPassword(password)
           && method != null
           && AuthMethod.TOKEN.propertyValue().equalsIgnoreCase(method.trim())) {
-        properties.setProperty("keybridge.auth.token", new String(password));
+        KeyVaultConfig.Builder builder = KeyVaultConfig.builder();
+        for (String name : properties.stringPropertyNames()) {
+          if (name.startsWith("keybridge.")
+              && !name.equals("keybridge.auth.method")
+              && !name.equals("keybridge.auth.token")) {
+            builder.set(name, properties.getProperty(name));
+          }
+        }
+        return builder.credential(passwordToken(password)).build();
       }
       return KeyVaultConfig.fromProperties(properties);
     } catch (IllegalArgumentException e) {
       throw new IOException("AzureKeyVault: bad keybridge.properties: " + e.getMessage(), e);
     }
+  }
+
+  private static TokenCredential passwordToken(char[] password) {
+    return new StaticTokenCredential(new String(password));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.keybridge.keystore;
 
+import dev.keybridge.management.certificates.CertificateChains;
 import dev.keybridge.management.config.KeyVaultConfig;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -11,7 +11,10 @@ import dev.keybridge.keystore.key.VaultKeys;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
+import dev.keybridge.management.certificates.CertificateChains;
 import dev.keybridge.management.crypto.VaultCrypto;
+import dev.keybridge.management.crypto.VaultKeyAccess;
+import dev.keybridge.management.keys.KeyBundle;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.cert.CertificateException;
@@ -63,6 +66,7 @@ final class VaultEntries {
   private final CertificateClient certificates;
   private final SecretClient secrets;
   private final VaultCrypto crypto;
+  private final VaultKeyAccess access;
   private final ExpiringCache<Boolean, AliasListing> listing;
   private final ExpiringCache<VaultAlias, FetchedKey> keyCache;
   private final ExpiringCache<VaultAlias, FetchedCertificate> certificateCache;
@@ -74,6 +78,7 @@ final class VaultEntries {
     this.certificates = clients.certificates();
     this.secrets = clients.secrets();
     this.crypto = clients.crypto();
+    this.access = clients.keyAccess();
     Duration ttl = settings.cacheTtl();
     this.listing = new ExpiringCache<>(ttl.isZero() ? LISTING_WITHOUT_TTL : ttl, settings.clock());
     this.keyCache = new ExpiringCache<>(ttl, settings.clock());
@@ -97,6 +102,11 @@ final class VaultEntries {
     return crypto;
   }
 
+  /** Key reads and writes (one request each; key sizes as management decides them). */
+  VaultKeyAccess access() {
+    return access;
+  }
+
   /** The alias listing, re-listed when older than the cache TTL. */
   AliasListing listing() {
     return listing.get(LISTING, () -> AliasListing.fetch(keys, certificates));
@@ -118,29 +128,22 @@ final class VaultEntries {
   }
 
   /** Caches a bundle known from a write (the vault's answer to an import). */
-  void remember(KeyVaultKey bundle) {
+  void remember(KeyBundle bundle) {
     FetchedKey fetched = toFetched(bundle);
-    String name = bundle.getName();
+    String name = bundle.name();
     keyCache.put(cacheKey(new VaultAlias(name, null)), fetched);
-    keyCache.put(cacheKey(new VaultAlias(name, bundle.getProperties().getVersion())), fetched);
+    keyCache.put(cacheKey(new VaultAlias(name, bundle.version())), fetched);
   }
 
   private FetchedKey fetchKey(VaultAlias alias) {
-    KeyVaultKey bundle;
-    try {
-      bundle =
-          alias.pinned() ? keys.getKey(alias.name(), alias.version()) : keys.getKey(alias.name());
-    } catch (RuntimeException e) {
-      throw KeyVaultErrors.translate(e, "getKey", alias.toString());
-    }
-    return toFetched(bundle);
+    return toFetched(access.getKey(alias.name(), alias.pinned() ? alias.version() : null));
   }
 
-  private FetchedKey toFetched(KeyVaultKey bundle) {
+  private FetchedKey toFetched(KeyBundle bundle) {
     try {
-      return new FetchedKey(bundle, VaultKeys.fromKeyVaultKey(bundle, crypto), null);
+      return new FetchedKey(bundle.sdkKey(), VaultKeys.fromKeyBundle(bundle, crypto), null);
     } catch (InvalidKeyException e) {
-      return new FetchedKey(bundle, null, e);
+      return new FetchedKey(bundle.sdkKey(), null, e);
     }
   }
 

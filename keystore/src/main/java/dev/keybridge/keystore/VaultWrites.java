@@ -4,10 +4,9 @@ import com.azure.security.keyvault.certificates.models.ImportCertificateOptions;
 import com.azure.security.keyvault.certificates.models.KeyVaultCertificateWithPolicy;
 import com.azure.security.keyvault.keys.models.ImportKeyOptions;
 import com.azure.security.keyvault.keys.models.JsonWebKey;
-import com.azure.security.keyvault.keys.models.KeyVaultKey;
-import dev.keybridge.keystore.key.VaultKeys;
 import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
+import dev.keybridge.management.keys.KeyBundle;
 import java.security.Key;
 import java.security.KeyStoreException;
 import java.security.PrivateKey;
@@ -17,8 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Locale;
-import java.util.Map;
-import javax.crypto.SecretKey;
 
 /**
  * The KeyStore's writes: imports ({@code PUT /keys/{name}}, {@code POST
@@ -36,45 +33,39 @@ final class VaultWrites {
   /**
    * Imports a private key (RSA or EC) or an AES key as a new version of key {@code name}. Software
    * types are tried first; when the vault refuses them with 400 (a Managed HSM accepts only {@code
-   * -HSM} types) the import is repeated as hardware-protected. AES keys are tagged with their size
-   * ({@link VaultKeys#AES_KEY_SIZE_TAG}).
+   * -HSM} types) the import is repeated as hardware-protected. AES keys get their size recorded by
+   * management's key access ({@link dev.keybridge.management.keys.KeySizes}).
    */
   void importKey(String name, Key key) throws KeyStoreException {
     JsonWebKey jwk = KeyImports.toJsonWebKey(name, key);
     try {
       boolean hsmFirst = isManagedHsmHost();
-      KeyVaultKey bundle;
+      KeyBundle bundle;
       try {
-        bundle = vault.keys().importKey(options(name, jwk, key, hsmFirst));
-      } catch (RuntimeException e) {
-        KeyVaultException failure = KeyVaultErrors.translate(e, "importKey", name);
+        bundle = vault.access().importKey(options(name, jwk, hsmFirst));
+      } catch (KeyVaultException failure) {
         if (hsmFirst || failure.statusCode() != 400) {
           throw failure;
         }
-        bundle = vault.keys().importKey(options(name, jwk, key, true));
+        bundle = vault.access().importKey(options(name, jwk, true));
       }
       vault.invalidate(name);
       vault.remember(bundle);
-      Date created = toDate(bundle.getProperties().getCreatedOn());
-      String listedName = bundle.getName();
+      Date created = toDate(bundle.properties().getCreatedOn());
+      String listedName = bundle.name();
       vault.updateListing(
           listing -> listing.with(new AliasListing.Listed(listedName, false, created, null)));
-    } catch (RuntimeException e) {
-      KeyVaultException failure = KeyVaultErrors.translate(e, "importKey", name);
+    } catch (KeyVaultException failure) {
       throw new KeyStoreException(failure.getMessage(), failure);
     } finally {
       jwk.clearMemory();
     }
   }
 
-  private static ImportKeyOptions options(String name, JsonWebKey jwk, Key key, boolean hsm) {
+  private static ImportKeyOptions options(String name, JsonWebKey jwk, boolean hsm) {
     ImportKeyOptions options = new ImportKeyOptions(name, jwk);
     if (hsm) {
       options.setHardwareProtected(true);
-    }
-    if (key instanceof SecretKey secret) {
-      options.setTags(
-          Map.of(VaultKeys.AES_KEY_SIZE_TAG, Integer.toString(KeyImports.aesKeySize(secret))));
     }
     return options;
   }
@@ -120,7 +111,7 @@ final class VaultWrites {
       if (listed.certificate()) {
         vault.certificates().beginDeleteCertificate(name);
       } else {
-        vault.keys().beginDeleteKey(name);
+        vault.access().deleteKey(name);
       }
     } catch (RuntimeException e) {
       KeyVaultException failure = KeyVaultErrors.translate(e, operation, name);

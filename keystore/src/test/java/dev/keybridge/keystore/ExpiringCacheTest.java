@@ -3,6 +3,7 @@ package dev.keybridge.keystore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keybridge.localvault.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,15 +10,16 @@ import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
 import com.azure.security.keyvault.keys.models.JsonWebKey;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
-import dev.keybridge.keystore.key.VaultCurve;
 import dev.keybridge.keystore.key.VaultEcPrivateKey;
 import dev.keybridge.keystore.key.VaultKey;
 import dev.keybridge.keystore.key.VaultKeys;
 import dev.keybridge.keystore.key.VaultRsaPrivateKey;
 import dev.keybridge.keystore.key.VaultSecretKey;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.MutableClock;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultException;
+import dev.keybridge.management.keys.VaultCurve;
 import java.math.BigInteger;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -71,7 +72,9 @@ class KeyStoreEntriesTest {
         .isEqualTo(new BigInteger(1, rsa.getKey().getE()));
     assertThat(((RSAKey) rsaHandle).getModulus()).isEqualTo(rsaHandle.publicKey().getModulus());
     assertThat(rsaHandle.keyType()).isEqualTo("RSA");
-    assertThat(rsaHandle.crypto()).isSameAs(crypto);
+    assertThat(rsaHandle.crypto())
+        .as("the handle's crypto is over the configuration's shared clients")
+        .isEqualTo(crypto);
     assertOpaque(rsaHandle);
 
     for (Map.Entry<VaultCurve, KeyVaultKey> entry : ec.entrySet()) {

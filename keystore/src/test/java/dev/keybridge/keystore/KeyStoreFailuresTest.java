@@ -9,6 +9,7 @@ import dev.keybridge.localvault.http.RequestInterceptor;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.MutableClock;
 import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
 import java.security.KeyStore;

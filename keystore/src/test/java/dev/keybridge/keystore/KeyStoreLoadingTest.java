@@ -156,12 +156,6 @@ class KeyStoreLoadingTest {
   }
 
   private static InputStream tokenProperties() {
-    String text =
-        "keybridge.vault.url="
-            + VAULT.vault().url()
-            + "\nkeybridge.trust.ca-file="
-            + VAULT.vault().caCertificateFile().toAbsolutePath().toString().replace('\\', '/')
-            + "\nkeybridge.auth.method=token\nkeybridge.retry.max-retries=0\n";
-    return new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1));
+    return VaultKeyStores.tokenProperties(VAULT, "keybridge.retry.max-retries=0\n");
   }
 }

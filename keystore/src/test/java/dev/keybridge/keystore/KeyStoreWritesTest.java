@@ -11,6 +11,7 @@ import dev.keybridge.keystore.key.VaultKey;
 import dev.keybridge.keystore.key.VaultRsaPrivateKey;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestPki;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;

@@ -5,6 +5,9 @@ import dev.keybridge.localvault.LocalVault;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.config.KeyVaultConfig;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.KeyStoreSpi;
 import java.util.List;
@@ -58,6 +61,21 @@ final class VaultKeyStores {
     return vaultRequests(vault, mark).stream()
         .filter(e -> e.method().equals(method) && e.path().matches(pathRegex))
         .count();
+  }
+
+  /**
+   * A {@code keybridge.properties} stream for method token (the KeyStore password is the token),
+   * plus {@code extraLines} ({@code name=value\n} each).
+   */
+  static InputStream tokenProperties(LocalVaultExtension vault, String extraLines) {
+    String text =
+        "keybridge.vault.url="
+            + vault.vault().url()
+            + "\nkeybridge.trust.ca-file="
+            + vault.vault().caCertificateFile().toAbsolutePath().toString().replace('\\', '/')
+            + "\nkeybridge.auth.method=token\n"
+            + extraLines;
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /** An access token of the administrator for the vault's resource. */

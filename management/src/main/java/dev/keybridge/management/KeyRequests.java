@@ -17,6 +17,7 @@ import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.ReleaseKeyOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.management.keys.KeyOptions;
+import dev.keybridge.management.keys.KeySizes;
 import dev.keybridge.management.keys.KeyUpdate;
 import dev.keybridge.management.keys.ReleasePolicy;
 import dev.keybridge.management.release.ReleaseOptions;
@@ -57,12 +58,16 @@ final class KeyRequests {
         options);
   }
 
+  /** An oct create; the size is also recorded as {@link KeySizes#TAG}. */
   static CreateOctKeyOptions oct(String name, int keySize, KeyOptions options) {
-    return apply(
-        new CreateOctKeyOptions(name)
-            .setKeySize(keySize)
-            .setHardwareProtected(options.hardwareProtected()),
-        options);
+    CreateOctKeyOptions request =
+        apply(
+            new CreateOctKeyOptions(name)
+                .setKeySize(keySize)
+                .setHardwareProtected(options.hardwareProtected()),
+            options);
+    request.setTags(KeySizes.tagged(request.getTags(), KeyType.OCT, keySize));
+    return request;
   }
 
   /** A create of any type; HSM options turn a software type into its HSM variant. */
@@ -95,6 +100,7 @@ final class KeyRequests {
     options
         .releasePolicy()
         .ifPresent(policy -> request.setExportable(true).setReleasePolicy(releasePolicy(policy)));
+    request.setTags(KeySizes.tagged(request.getTags(), jwk.getKeyType(), KeySizes.octBits(jwk)));
     return request;
   }
 

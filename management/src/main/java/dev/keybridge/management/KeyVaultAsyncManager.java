@@ -12,9 +12,9 @@ import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.azure.security.keyvault.keys.models.ReleaseKeyResult;
 import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.keys.JwkKeys;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
 import dev.keybridge.management.keys.KeyUpdate;
-import dev.keybridge.management.keys.VaultKey;
 import dev.keybridge.management.release.ReleaseOptions;
 import dev.keybridge.management.release.ReleasedKeyDecoder;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#createRsaKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> createRsaKey(String name, int keySize, KeyOptions options) {
+  public CompletableFuture<KeyBundle> createRsaKey(String name, int keySize, KeyOptions options) {
     return key(
         "createKey",
         name,
@@ -75,7 +75,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#createRsaKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> createRsaKey(
+  public CompletableFuture<KeyBundle> createRsaKey(
       String name, int keySize, int publicExponent, KeyOptions options) {
     return key(
         "createKey",
@@ -87,7 +87,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#createEcKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> createEcKey(
+  public CompletableFuture<KeyBundle> createEcKey(
       String name, KeyCurveName curve, KeyOptions options) {
     return key("createKey", name, () -> keys().createEcKey(KeyRequests.ec(name, curve, options)));
   }
@@ -96,7 +96,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#createOctKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> createOctKey(String name, int keySize, KeyOptions options) {
+  public CompletableFuture<KeyBundle> createOctKey(String name, int keySize, KeyOptions options) {
     return key(
         "createKey", name, () -> keys().createOctKey(KeyRequests.oct(name, keySize, options)));
   }
@@ -105,7 +105,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#createKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> createKey(String name, KeyType type, KeyOptions options) {
+  public CompletableFuture<KeyBundle> createKey(String name, KeyType type, KeyOptions options) {
     return key("createKey", name, () -> keys().createKey(KeyRequests.generic(name, type, options)));
   }
 
@@ -113,7 +113,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#importKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> importKey(String name, KeyPair keyPair, KeyOptions options) {
+  public CompletableFuture<KeyBundle> importKey(String name, KeyPair keyPair, KeyOptions options) {
     return importKey(name, keyPair.getPrivate(), keyPair.getPublic(), options);
   }
 
@@ -121,7 +121,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#importKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> importKey(
+  public CompletableFuture<KeyBundle> importKey(
       String name, PrivateKey privateKey, PublicKey publicKey, KeyOptions options) {
     return importKey(name, JwkKeys.fromKeyPair(publicKey, privateKey), options);
   }
@@ -130,7 +130,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#importKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> importKey(
+  public CompletableFuture<KeyBundle> importKey(
       String name, SecretKey secretKey, KeyOptions options) {
     return importKey(name, JwkKeys.fromSecretKey(secretKey), options);
   }
@@ -139,7 +139,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#importKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> importKey(String name, JsonWebKey jwk, KeyOptions options) {
+  public CompletableFuture<KeyBundle> importKey(String name, JsonWebKey jwk, KeyOptions options) {
     return key(
         "importKey", name, () -> keys().importKey(KeyRequests.importKey(name, jwk, options)));
   }
@@ -148,7 +148,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#getKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> getKey(String name) {
+  public CompletableFuture<KeyBundle> getKey(String name) {
     return key("getKey", name, () -> keys().getKey(name));
   }
 
@@ -156,7 +156,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#getKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> getKey(String name, String version) {
+  public CompletableFuture<KeyBundle> getKey(String name, String version) {
     KeyNames.version(version);
     return key("getKey", name, () -> keys().getKey(name, KeyRequests.versionSegment(version)));
   }
@@ -192,7 +192,7 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#updateKeyProperties}, without blocking; the future fails with a
    * {@link KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> updateKeyProperties(
+  public CompletableFuture<KeyBundle> updateKeyProperties(
       String name, String version, KeyUpdate update) {
     KeyNames.name(name);
     KeyNames.version(version);
@@ -252,7 +252,7 @@ public final class KeyVaultAsyncManager {
   }
 
   /** Recovers a deleted key; completes when it is usable again. */
-  public CompletableFuture<VaultKey> recoverDeletedKey(String name) {
+  public CompletableFuture<KeyBundle> recoverDeletedKey(String name) {
     return run(
         "recoverDeletedKey",
         name,
@@ -260,7 +260,7 @@ public final class KeyVaultAsyncManager {
             beginRecoverDeletedKey(name)
                 .last()
                 .timeout(KeyVaultManager.LONG_RUNNING_TIMEOUT)
-                .map(response -> VaultKey.of(response.getValue())));
+                .map(response -> KeyBundle.of(response.getValue())));
   }
 
   /**
@@ -298,15 +298,15 @@ public final class KeyVaultAsyncManager {
    * As {@link KeyVaultManager#restoreKeyBackup}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> restoreKeyBackup(byte[] backup) {
-    return run("restoreKey", null, () -> keys().restoreKeyBackup(backup).map(VaultKey::of));
+  public CompletableFuture<KeyBundle> restoreKeyBackup(byte[] backup) {
+    return run("restoreKey", null, () -> keys().restoreKeyBackup(backup).map(KeyBundle::of));
   }
 
   /**
    * As {@link KeyVaultManager#restoreKeyBackup}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> restoreKeyBackup(Path file) {
+  public CompletableFuture<KeyBundle> restoreKeyBackup(Path file) {
     return run(
         "restoreKey",
         null,
@@ -314,14 +314,14 @@ public final class KeyVaultAsyncManager {
             Mono.fromCallable(() -> BackupFiles.read(file))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bytes -> keys().restoreKeyBackup(bytes))
-                .map(VaultKey::of));
+                .map(KeyBundle::of));
   }
 
   /**
    * As {@link KeyVaultManager#rotateKey}, without blocking; the future fails with a {@link
    * KeyVaultException}.
    */
-  public CompletableFuture<VaultKey> rotateKey(String name) {
+  public CompletableFuture<KeyBundle> rotateKey(String name) {
     return key("rotateKey", name, () -> keys().rotateKey(name));
   }
 
@@ -388,10 +388,10 @@ public final class KeyVaultAsyncManager {
     return clients.keysAsync();
   }
 
-  private static CompletableFuture<VaultKey> key(
+  private static CompletableFuture<KeyBundle> key(
       String operation, String name, Supplier<Mono<KeyVaultKey>> action) {
     KeyNames.name(name);
-    return run(operation, name, () -> action.get().map(VaultKey::of));
+    return run(operation, name, () -> action.get().map(KeyBundle::of));
   }
 
   static <T> CompletableFuture<T> run(String operation, String name, Supplier<Mono<T>> action) {

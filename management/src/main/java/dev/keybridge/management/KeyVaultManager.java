@@ -12,9 +12,9 @@ import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.keys.JwkKeys;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
 import dev.keybridge.management.keys.KeyUpdate;
-import dev.keybridge.management.keys.VaultKey;
 import dev.keybridge.management.release.ReleaseOptions;
 import dev.keybridge.management.release.ReleasedKeyDecoder;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ public final class KeyVaultManager {
   }
 
   /** POST /keys/{name}/create: a new RSA key (or new version), {@code keySize} 2048/3072/4096. */
-  public VaultKey createRsaKey(String name, int keySize, KeyOptions options) {
+  public KeyBundle createRsaKey(String name, int keySize, KeyOptions options) {
     return call(
         "createKey",
         name,
@@ -69,7 +69,7 @@ public final class KeyVaultManager {
   }
 
   /** As {@link #createRsaKey(String, int, KeyOptions)} with an explicit public exponent. */
-  public VaultKey createRsaKey(String name, int keySize, int publicExponent, KeyOptions options) {
+  public KeyBundle createRsaKey(String name, int keySize, int publicExponent, KeyOptions options) {
     return call(
         "createKey",
         name,
@@ -77,53 +77,58 @@ public final class KeyVaultManager {
   }
 
   /** A new EC key on P-256, P-384, P-521 or P-256K. */
-  public VaultKey createEcKey(String name, KeyCurveName curve, KeyOptions options) {
+  public KeyBundle createEcKey(String name, KeyCurveName curve, KeyOptions options) {
     return call("createKey", name, () -> keys().createEcKey(KeyRequests.ec(name, curve, options)));
   }
 
   /** A new symmetric (oct) key of 128, 192 or 256 bits. */
-  public VaultKey createOctKey(String name, int keySize, KeyOptions options) {
+  public KeyBundle createOctKey(String name, int keySize, KeyOptions options) {
     return call(
         "createKey", name, () -> keys().createOctKey(KeyRequests.oct(name, keySize, options)));
   }
 
   /** A new key of {@code type} with the vault's default size or curve. */
-  public VaultKey createKey(String name, KeyType type, KeyOptions options) {
+  public KeyBundle createKey(String name, KeyType type, KeyOptions options) {
     return call(
         "createKey", name, () -> keys().createKey(KeyRequests.generic(name, type, options)));
   }
 
   /** PUT /keys/{name}: imports an RSA (CRT) or EC key pair. */
-  public VaultKey importKey(String name, KeyPair keyPair, KeyOptions options) {
+  public KeyBundle importKey(String name, KeyPair keyPair, KeyOptions options) {
     return importKey(name, keyPair.getPrivate(), keyPair.getPublic(), options);
   }
 
   /** Imports an RSA (CRT) or EC private key together with its public key. */
-  public VaultKey importKey(
+  public KeyBundle importKey(
       String name, PrivateKey privateKey, PublicKey publicKey, KeyOptions options) {
     return importKey(name, JwkKeys.fromKeyPair(publicKey, privateKey), options);
   }
 
   /** Imports a secret key (AES or HMAC bytes) as an oct key. */
-  public VaultKey importKey(String name, SecretKey secretKey, KeyOptions options) {
+  public KeyBundle importKey(String name, SecretKey secretKey, KeyOptions options) {
     return importKey(name, JwkKeys.fromSecretKey(secretKey), options);
   }
 
   /** Imports a JSON Web Key with its private material. */
-  public VaultKey importKey(String name, JsonWebKey jwk, KeyOptions options) {
+  public KeyBundle importKey(String name, JsonWebKey jwk, KeyOptions options) {
     return call(
         "importKey", name, () -> keys().importKey(KeyRequests.importKey(name, jwk, options)));
   }
 
   /** GET /keys/{name}/: the latest version. */
-  public VaultKey getKey(String name) {
-    return call("getKey", name, () -> keys().getKey(name));
+  public KeyBundle getKey(String name) {
+    return getKey(name, null);
   }
 
-  /** GET /keys/{name}/{version}; a null version means the latest. */
-  public VaultKey getKey(String name, String version) {
+  /**
+   * GET /keys/{name}/{version}; a null version means the latest. Through {@link
+   * KeyVaultClients#keyAccess()}: the bundle's {@link KeyBundle#keySize()} is the vault's {@code
+   * attributes.key_size} where it reports one.
+   */
+  public KeyBundle getKey(String name, String version) {
+    KeyNames.name(name);
     KeyNames.version(version);
-    return call("getKey", name, () -> keys().getKey(name, KeyRequests.versionSegment(version)));
+    return clients.keyAccess().getKey(name, version == null || version.isEmpty() ? null : version);
   }
 
   /** Names of all (not deleted) keys, fetched page by page as the stream is consumed. */
@@ -147,7 +152,7 @@ public final class KeyVaultManager {
   /**
    * PATCH /keys/{name}/{version}: changes only what {@code update} sets (null version = latest).
    */
-  public VaultKey updateKeyProperties(String name, String version, KeyUpdate update) {
+  public KeyBundle updateKeyProperties(String name, String version, KeyUpdate update) {
     KeyNames.name(name);
     KeyNames.version(version);
     String vaultUrl = clients.config().vaultUrl().toString();
@@ -190,10 +195,10 @@ public final class KeyVaultManager {
   }
 
   /** Recovers a deleted key and waits until it is usable again. */
-  public VaultKey recoverDeletedKey(String name) {
+  public KeyBundle recoverDeletedKey(String name) {
     KeyVaultKey recovered =
         beginRecoverDeletedKey(name).waitForCompletion(LONG_RUNNING_TIMEOUT).getValue();
-    return VaultKey.of(recovered);
+    return KeyBundle.of(recovered);
   }
 
   /** DELETE /deletedkeys/{name}: permanently removes a deleted key. */
@@ -220,19 +225,19 @@ public final class KeyVaultManager {
   }
 
   /** POST /keys/restore: restores every version; the name comes from the backup. */
-  public VaultKey restoreKeyBackup(byte[] backup) {
+  public KeyBundle restoreKeyBackup(byte[] backup) {
     return call("restoreKey", null, () -> keys().restoreKeyBackup(backup));
   }
 
   /**
    * Restores a backup file written by {@link #backupKey(String, Path)} (or by the vault's tools).
    */
-  public VaultKey restoreKeyBackup(Path file) {
+  public KeyBundle restoreKeyBackup(Path file) {
     return restoreKeyBackup(BackupFiles.read(file));
   }
 
   /** POST /keys/{name}/rotate: a new version with the same type, size and operations. */
-  public VaultKey rotateKey(String name) {
+  public KeyBundle rotateKey(String name) {
     return call("rotateKey", name, () -> keys().rotateKey(name));
   }
 
@@ -304,12 +309,12 @@ public final class KeyVaultManager {
     return TranslatingSyncPoller.start(begin, clients.config().pollInterval(), operation, name);
   }
 
-  private static VaultKey call(String operation, String name, Supplier<KeyVaultKey> action) {
+  private static KeyBundle call(String operation, String name, Supplier<KeyVaultKey> action) {
     if (name != null) {
       KeyNames.name(name);
     }
     KeyVaultKey key = run(operation, name, action);
-    return VaultKey.of(key);
+    return KeyBundle.of(key);
   }
 
   /** Runs a blocking vault call; what it throws becomes a {@link KeyVaultException}. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.security.keyvault.keys.models.KeyProperties;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,7 +38,7 @@ class BackupRestoreTest {
   @Test
   void threeVersionsRestoreAndSignAgain() throws Exception {
     String name = name("three");
-    List<VaultKey> versions = new ArrayList<>();
+    List<KeyBundle> versions = new ArrayList<>();
     versions.add(manager.createRsaKey(name, 2048, KeyOptions.defaults()));
     versions.add(manager.rotateKey(name));
     versions.add(manager.createRsaKey(name, 2048, KeyOptions.defaults()));
@@ -52,7 +52,7 @@ class BackupRestoreTest {
     manager.purgeDeletedKey(name);
     assertThat(manager.listKeyNames()).doesNotContain(name);
 
-    VaultKey restored = manager.restoreKeyBackup(file);
+    KeyBundle restored = manager.restoreKeyBackup(file);
     assertThat(restored.name()).isEqualTo(name);
     assertThat(restored.version()).isEqualTo(versions.get(2).version());
     assertThat(
@@ -60,11 +60,11 @@ class BackupRestoreTest {
                 .listKeyVersions(name)
                 .map(KeyProperties::getVersion)
                 .collect(Collectors.toSet()))
-        .containsExactlyInAnyOrderElementsOf(versions.stream().map(VaultKey::version).toList());
+        .containsExactlyInAnyOrderElementsOf(versions.stream().map(KeyBundle::version).toList());
 
     byte[] message = "signed after restore".getBytes();
     byte[] digest = MessageDigest.getInstance("SHA-256").digest(message);
-    for (VaultKey version : versions) {
+    for (KeyBundle version : versions) {
       byte[] signature = manager.clients().crypto().sign(version.id(), "RS256", digest);
       Signature jdk = Signature.getInstance("SHA256withRSA");
       jdk.initVerify(version.publicKey().orElseThrow());
@@ -76,7 +76,7 @@ class BackupRestoreTest {
   @Test
   void asyncBackupToBytesAndFileRestores() throws Exception {
     String name = name("async-backup");
-    VaultKey key =
+    KeyBundle key =
         async
             .createEcKey(
                 name,
@@ -88,7 +88,7 @@ class BackupRestoreTest {
     assertThat(Files.readAllBytes(file)).isNotEmpty();
     async.deleteKey(name).get();
     async.purgeDeletedKey(name).get();
-    VaultKey restored = async.restoreKeyBackup(bytes).get();
+    KeyBundle restored = async.restoreKeyBackup(bytes).get();
     assertThat(restored.publicKey()).isEqualTo(key.publicKey());
 
     async.deleteKey(name).get();

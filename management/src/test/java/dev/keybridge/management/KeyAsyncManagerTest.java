@@ -13,9 +13,9 @@ import com.azure.security.keyvault.keys.models.KeyRotationPolicyAction;
 import com.azure.security.keyvault.keys.models.KeyType;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.keys.JwkKeys;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
 import dev.keybridge.management.keys.KeyUpdate;
-import dev.keybridge.management.keys.VaultKey;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -56,7 +56,7 @@ class KeyAsyncManagerTest {
   @Test
   void createsEveryKindOfKey() throws Exception {
     Instant exp = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    VaultKey rsa =
+    KeyBundle rsa =
         await(
             manager.createRsaKey(
                 name("a-rsa"),
@@ -71,19 +71,19 @@ class KeyAsyncManagerTest {
     assertThat(rsa.operations()).containsExactly(KeyOperation.SIGN);
     assertThat(rsa.properties().getExpiresOn().toInstant()).isEqualTo(exp);
     assertThat(rsa.properties().getTags()).containsEntry("k", "v");
-    VaultKey e3 = await(manager.createRsaKey(name("a-rsa3"), 2048, 3, KeyOptions.defaults()));
+    KeyBundle e3 = await(manager.createRsaKey(name("a-rsa3"), 2048, 3, KeyOptions.defaults()));
     assertThat(((RSAPublicKey) e3.publicKey().orElseThrow()).getPublicExponent())
         .isEqualTo(BigInteger.valueOf(3));
-    VaultKey ec =
+    KeyBundle ec =
         await(manager.createEcKey(name("a-ec"), KeyCurveName.P_521, KeyOptions.defaults()));
     assertThat(JwkKeys.curveOf(((ECPublicKey) ec.publicKey().orElseThrow()).getParams()))
         .isEqualTo(KeyCurveName.P_521);
-    VaultKey oct =
+    KeyBundle oct =
         await(
             manager.createOctKey(
                 name("a-oct"), 128, KeyOptions.builder().hardwareProtected(true).build()));
     assertThat(oct.keyType()).isEqualTo(KeyType.OCT_HSM);
-    VaultKey generic = await(manager.createKey(name("a-gen"), KeyType.RSA, KeyOptions.defaults()));
+    KeyBundle generic = await(manager.createKey(name("a-gen"), KeyType.RSA, KeyOptions.defaults()));
     assertThat(generic.keyType()).isEqualTo(KeyType.RSA);
   }
 
@@ -122,8 +122,8 @@ class KeyAsyncManagerTest {
   @Test
   void getListUpdateRotateAndPolicy() throws Exception {
     String name = name("a-life");
-    VaultKey first = await(manager.createEcKey(name, KeyCurveName.P_256, KeyOptions.defaults()));
-    VaultKey second = await(manager.rotateKey(name));
+    KeyBundle first = await(manager.createEcKey(name, KeyCurveName.P_256, KeyOptions.defaults()));
+    KeyBundle second = await(manager.rotateKey(name));
     assertThat(second.version()).isNotEqualTo(first.version());
     assertThat(await(manager.getKey(name)).version()).isEqualTo(second.version());
     assertThat(await(manager.getKey(name, first.version())).publicKey())
@@ -134,7 +134,7 @@ class KeyAsyncManagerTest {
         .extracting(KeyProperties::getVersion)
         .containsExactlyInAnyOrder(first.version(), second.version());
 
-    VaultKey updated =
+    KeyBundle updated =
         await(
             manager.updateKeyProperties(
                 name,
@@ -160,7 +160,7 @@ class KeyAsyncManagerTest {
   @Test
   void deleteRecoverPurge() throws Exception {
     String name = name("a-del");
-    VaultKey key = await(manager.createRsaKey(name, 2048, KeyOptions.defaults()));
+    KeyBundle key = await(manager.createRsaKey(name, 2048, KeyOptions.defaults()));
     DeletedKey deleted = await(manager.deleteKey(name));
     assertThat(deleted.getRecoveryId()).endsWith("/deletedkeys/" + name);
     assertThat(await(manager.getDeletedKey(name)).getName()).isEqualTo(name);

@@ -13,9 +13,9 @@ import com.azure.security.keyvault.keys.models.KeyRotationPolicyAction;
 import com.azure.security.keyvault.keys.models.KeyType;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.keys.JwkKeys;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
 import dev.keybridge.management.keys.KeyUpdate;
-import dev.keybridge.management.keys.VaultKey;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -55,7 +55,7 @@ class KeyManagerTest {
             .expiresOn(exp)
             .tag("team", "payments")
             .build();
-    VaultKey key = manager.createRsaKey(name("rsa"), 3072, options);
+    KeyBundle key = manager.createRsaKey(name("rsa"), 3072, options);
     assertThat(key.keyType()).isEqualTo(KeyType.RSA);
     assertThat(((RSAPublicKey) key.publicKey().orElseThrow()).getModulus().bitLength())
         .isEqualTo(3072);
@@ -65,7 +65,7 @@ class KeyManagerTest {
     assertThat(key.properties().getTags()).containsEntry("team", "payments");
     assertThat(key.properties().isEnabled()).isTrue();
 
-    VaultKey exponent3 =
+    KeyBundle exponent3 =
         manager.createRsaKey(
             name("rsa-e3"), 2048, 3, KeyOptions.builder().hardwareProtected(true).build());
     assertThat(exponent3.keyType()).isEqualTo(KeyType.RSA_HSM);
@@ -75,10 +75,10 @@ class KeyManagerTest {
 
   @Test
   void createsEcOctAndGenericKeys() {
-    VaultKey p256 = manager.createEcKey(name("ec"), KeyCurveName.P_256, KeyOptions.defaults());
+    KeyBundle p256 = manager.createEcKey(name("ec"), KeyCurveName.P_256, KeyOptions.defaults());
     assertThat(JwkKeys.curveOf(((ECPublicKey) p256.publicKey().orElseThrow()).getParams()))
         .isEqualTo(KeyCurveName.P_256);
-    VaultKey k256 =
+    KeyBundle k256 =
         manager.createEcKey(
             name("ec-k"),
             KeyCurveName.P_256K,
@@ -87,13 +87,13 @@ class KeyManagerTest {
     assertThat(JwkKeys.curveOf(((ECPublicKey) k256.publicKey().orElseThrow()).getParams()))
         .isEqualTo(KeyCurveName.P_256K);
 
-    VaultKey oct =
+    KeyBundle oct =
         manager.createOctKey(
             name("oct"), 256, KeyOptions.builder().hardwareProtected(true).build());
     assertThat(oct.keyType()).isEqualTo(KeyType.OCT_HSM);
     assertThat(oct.publicKey()).isEmpty();
 
-    VaultKey generic =
+    KeyBundle generic =
         manager.createKey(
             name("gen"), KeyType.EC, KeyOptions.builder().hardwareProtected(true).build());
     assertThat(generic.keyType()).isEqualTo(KeyType.EC_HSM);
@@ -105,7 +105,7 @@ class KeyManagerTest {
     KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
     rsa.initialize(2048);
     KeyPair rsaPair = rsa.generateKeyPair();
-    VaultKey importedRsa =
+    KeyBundle importedRsa =
         manager.importKey(name("imp-rsa"), rsaPair, KeyOptions.builder().tag("src", "jca").build());
     assertThat(importedRsa.publicKey()).contains(rsaPair.getPublic());
     assertThat(importedRsa.properties().getTags()).containsEntry("src", "jca");
@@ -113,7 +113,7 @@ class KeyManagerTest {
     KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
     ec.initialize(new ECGenParameterSpec("secp384r1"));
     KeyPair ecPair = ec.generateKeyPair();
-    VaultKey importedEc =
+    KeyBundle importedEc =
         manager.importKey(
             name("imp-ec"),
             ecPair.getPrivate(),
@@ -123,12 +123,12 @@ class KeyManagerTest {
     assertThat(importedEc.publicKey().orElseThrow().getEncoded())
         .isEqualTo(ecPair.getPublic().getEncoded());
 
-    VaultKey importedAes =
+    KeyBundle importedAes =
         manager.importKey(
             name("imp-aes"), new SecretKeySpec(new byte[32], "AES"), KeyOptions.defaults());
     assertThat(importedAes.keyType().toString()).startsWith("oct");
 
-    VaultKey importedJwk =
+    KeyBundle importedJwk =
         manager.importKey(
             name("imp-jwk"),
             JwkKeys.fromKeyPair(rsaPair.getPublic(), rsaPair.getPrivate()),
@@ -139,8 +139,8 @@ class KeyManagerTest {
   @Test
   void getsListsAndUpdatesVersions() {
     String name = name("life");
-    VaultKey first = manager.createEcKey(name, KeyCurveName.P_256, KeyOptions.defaults());
-    VaultKey second = manager.rotateKey(name);
+    KeyBundle first = manager.createEcKey(name, KeyCurveName.P_256, KeyOptions.defaults());
+    KeyBundle second = manager.rotateKey(name);
     assertThat(second.version()).isNotEqualTo(first.version());
     assertThat(second.keyType()).isEqualTo(KeyType.EC);
 
@@ -158,7 +158,7 @@ class KeyManagerTest {
         .containsExactlyInAnyOrder(first.version(), second.version());
 
     Instant exp = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    VaultKey updated =
+    KeyBundle updated =
         manager.updateKeyProperties(
             name,
             first.version(),
@@ -169,7 +169,7 @@ class KeyManagerTest {
     assertThat(updated.properties().getTags()).isEqualTo(Map.of("state", "old"));
     assertThat(manager.getKey(name).properties().isEnabled()).isTrue();
 
-    VaultKey latestOps =
+    KeyBundle latestOps =
         manager.updateKeyProperties(
             name, null, KeyUpdate.builder().operations(KeyOperation.SIGN).build());
     assertThat(latestOps.version()).isEqualTo(second.version());
@@ -192,7 +192,7 @@ class KeyManagerTest {
   @Test
   void deletesRecoversAndPurges() {
     String name = name("del");
-    VaultKey key = manager.createRsaKey(name, 2048, KeyOptions.defaults());
+    KeyBundle key = manager.createRsaKey(name, 2048, KeyOptions.defaults());
     DeletedKey deleted = manager.deleteKey(name);
     assertThat(deleted.getName()).isEqualTo(name);
     assertThat(deleted.getRecoveryId()).endsWith("/deletedkeys/" + name);
@@ -201,7 +201,7 @@ class KeyManagerTest {
     assertThat(manager.listDeletedKeys().map(DeletedKey::getName)).contains(name);
     assertThat(manager.listKeyNames()).doesNotContain(name);
 
-    VaultKey recovered = manager.recoverDeletedKey(name);
+    KeyBundle recovered = manager.recoverDeletedKey(name);
     assertThat(recovered.version()).isEqualTo(key.version());
     assertThat(manager.getKey(name).publicKey()).isEqualTo(key.publicKey());
 

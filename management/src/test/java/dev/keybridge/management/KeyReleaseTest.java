@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyExportEncryptionAlgorithm;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
 import dev.keybridge.management.release.ReleaseOptions;
 import dev.keybridge.management.release.ReleasedKeyDecoder;
 import java.security.Key;
@@ -52,7 +52,7 @@ class KeyReleaseTest {
 
   @Test
   void aTargetOutsideThePolicyIsDenied() throws Exception {
-    VaultKey key = manager.createRsaKey(name("rel-deny"), 2048, EXPORTABLE);
+    KeyBundle key = manager.createRsaKey(name("rel-deny"), 2048, EXPORTABLE);
     String wrongTarget = ReleaseTargets.token(runtime, "sgx");
     Throwable sync =
         catchThrowable(
@@ -71,7 +71,7 @@ class KeyReleaseTest {
         .cause()
         .isInstanceOf(KeyVaultException.class);
 
-    VaultKey notExportable = manager.createRsaKey(name("rel-no"), 2048, KeyOptions.defaults());
+    KeyBundle notExportable = manager.createRsaKey(name("rel-no"), 2048, KeyOptions.defaults());
     Throwable refused =
         catchThrowable(
             () ->
@@ -94,7 +94,7 @@ class KeyReleaseTest {
 
   @Test
   void signedResultIsAVerifiableJws() throws Exception {
-    VaultKey key = manager.createRsaKey(name("rel-jws"), 2048, EXPORTABLE);
+    KeyBundle key = manager.createRsaKey(name("rel-jws"), 2048, EXPORTABLE);
     String result =
         manager.releaseKey(
             key.name(), key.version(), target, ReleaseOptions.defaults().withNonce("n-1"));
@@ -117,7 +117,7 @@ class KeyReleaseTest {
 
   @Test
   void releasedRsaKeySignsForTheVaultPublicKey() throws Exception {
-    VaultKey key = manager.createRsaKey(name("rel-rsa"), 2048, EXPORTABLE);
+    KeyBundle key = manager.createRsaKey(name("rel-rsa"), 2048, EXPORTABLE);
     for (KeyExportEncryptionAlgorithm enc : KeyExportEncryptionAlgorithm.values()) {
       Key released =
           manager.releaseKey(
@@ -139,7 +139,7 @@ class KeyReleaseTest {
 
   @Test
   void releasedEcAndOctKeysWorkWithTheVault() throws Exception {
-    VaultKey ec = manager.createEcKey(name("rel-ec"), KeyCurveName.P_256, EXPORTABLE);
+    KeyBundle ec = manager.createEcKey(name("rel-ec"), KeyCurveName.P_256, EXPORTABLE);
     Key releasedEc =
         async
             .releaseKey(ec.name(), null, target, ReleaseOptions.defaults(), runtime.getPrivate())
@@ -152,7 +152,7 @@ class KeyReleaseTest {
     verifier.update("ec".getBytes());
     assertThat(verifier.verify(signer.sign())).isTrue();
 
-    VaultKey oct = manager.createOctKey(name("rel-oct"), 256, EXPORTABLE);
+    KeyBundle oct = manager.createOctKey(name("rel-oct"), 256, EXPORTABLE);
     Key releasedOct =
         manager.releaseKey(
             oct.name(), null, target, ReleaseOptions.defaults(), runtime.getPrivate());

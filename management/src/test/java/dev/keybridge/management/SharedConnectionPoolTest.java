@@ -6,8 +6,8 @@ import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.crypto.VaultCrypto;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.ArrayList;
@@ -38,14 +38,16 @@ class SharedConnectionPoolTest {
     KeyVaultConfig config =
         VaultFixtures.adminConfig(VAULT.vault()).toBuilder().maxConnections(POOL).build();
     KeyVaultClients clients = KeyVaultClients.of(config);
-    assertThat(
-            KeyVaultClients.of(
-                VaultFixtures.adminConfig(VAULT.vault()).toBuilder().maxConnections(POOL).build()))
+    KeyVaultClients again =
+        KeyVaultClients.of(
+            VaultFixtures.adminConfig(VAULT.vault()).toBuilder().maxConnections(POOL).build());
+    assertThat(again.keys())
         .as("equal configurations share one set of clients")
-        .isSameAs(clients);
+        .isSameAs(clients.keys());
+    assertThat(again.okHttpClient()).isSameAs(clients.okHttpClient());
     assertThat(clients.okHttpClient().dispatcher().getMaxRequestsPerHost()).isEqualTo(POOL);
 
-    VaultKey key =
+    KeyBundle key =
         new KeyVaultManager(clients)
             .createEcKey(
                 VaultFixtures.name("pool"),

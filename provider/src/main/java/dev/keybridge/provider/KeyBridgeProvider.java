@@ -33,10 +33,13 @@ import java.security.Provider;
 import java.security.ProviderException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Supplier;
 
 /**
@@ -60,6 +63,12 @@ import java.util.function.Supplier;
  */
 public final class KeyBridgeProvider extends Provider {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The service attribute naming the Key Vault algorithm(s) a service uses, e.g. {@code RS256} or
+   * {@code A128KW / A192KW / A256KW} (alternatives by key size or curve, {@code " / "} between).
+   */
+  public static final String KEY_VAULT_ALGORITHM = "KeyVaultAlgorithm";
 
   /** The provider name: {@code Security.getProvider("KeyBridge")}. */
   public static final String NAME = "KeyBridge";
@@ -131,51 +140,101 @@ public final class KeyBridgeProvider extends Provider {
     return access.config();
   }
 
+  /** An ECDSA service signs with the Key Vault algorithm of the key's curve. */
+  private static final String ES_ANY = "ES256 / ES256K / ES384 / ES512";
+
   /** The whole service table: one line per service; the loop is over AES key sizes. */
   private void registerServices() {
     // Signature: the message is hashed here and only the digest is signed in the vault.
-    signature("SHA256withRSA", Sha256WithRsa::new, oid("1.2.840.113549.1.1.11"));
-    signature("SHA384withRSA", Sha384WithRsa::new, oid("1.2.840.113549.1.1.12"));
-    signature("SHA512withRSA", Sha512WithRsa::new, oid("1.2.840.113549.1.1.13"));
-    signature("RSASSA-PSS", RsassaPss::new, aka("PSS", oid("1.2.840.113549.1.1.10")));
-    signature("SHA256withRSA/PSS", Sha256WithRsaPss::new, List.of("SHA256withRSAandMGF1"));
-    signature("SHA384withRSA/PSS", Sha384WithRsaPss::new, List.of("SHA384withRSAandMGF1"));
-    signature("SHA512withRSA/PSS", Sha512WithRsaPss::new, List.of("SHA512withRSAandMGF1"));
-    signature("SHA256withECDSA", Sha256WithEcdsa::new, oid("1.2.840.10045.4.3.2"));
-    signature("SHA384withECDSA", Sha384WithEcdsa::new, oid("1.2.840.10045.4.3.3"));
-    signature("SHA512withECDSA", Sha512WithEcdsa::new, oid("1.2.840.10045.4.3.4"));
-    signature("SHA256withECDSAinP1363Format", Sha256WithEcdsaInP1363Format::new, List.of());
-    signature("SHA384withECDSAinP1363Format", Sha384WithEcdsaInP1363Format::new, List.of());
-    signature("SHA512withECDSAinP1363Format", Sha512WithEcdsaInP1363Format::new, List.of());
+    signature("SHA256withRSA", "RS256", Sha256WithRsa::new, oid("1.2.840.113549.1.1.11"));
+    signature("SHA384withRSA", "RS384", Sha384WithRsa::new, oid("1.2.840.113549.1.1.12"));
+    signature("SHA512withRSA", "RS512", Sha512WithRsa::new, oid("1.2.840.113549.1.1.13"));
+    signature(
+        "RSASSA-PSS",
+        "PS256 / PS384 / PS512",
+        RsassaPss::new,
+        aka("PSS", oid("1.2.840.113549.1.1.10")));
+    signature("SHA256withRSA/PSS", "PS256", Sha256WithRsaPss::new, List.of("SHA256withRSAandMGF1"));
+    signature("SHA384withRSA/PSS", "PS384", Sha384WithRsaPss::new, List.of("SHA384withRSAandMGF1"));
+    signature("SHA512withRSA/PSS", "PS512", Sha512WithRsaPss::new, List.of("SHA512withRSAandMGF1"));
+    // ECDSA: any hash with any curve, signed with the curve's algorithm (EcdsaSignature).
+    signature("SHA256withECDSA", ES_ANY, Sha256WithEcdsa::new, oid("1.2.840.10045.4.3.2"));
+    signature("SHA384withECDSA", ES_ANY, Sha384WithEcdsa::new, oid("1.2.840.10045.4.3.3"));
+    signature("SHA512withECDSA", ES_ANY, Sha512WithEcdsa::new, oid("1.2.840.10045.4.3.4"));
+    signature(
+        "SHA256withECDSAinP1363Format", ES_ANY, Sha256WithEcdsaInP1363Format::new, List.of());
+    signature(
+        "SHA384withECDSAinP1363Format", ES_ANY, Sha384WithEcdsaInP1363Format::new, List.of());
+    signature(
+        "SHA512withECDSAinP1363Format", ES_ANY, Sha512WithEcdsaInP1363Format::new, List.of());
 
     // Cipher, RSA: decrypt/unwrap in the vault, encrypt/wrap locally with the public key.
-    rsaCipher("RSA/ECB/PKCS1Padding", Pkcs1::new, aka("RSA", oid("1.2.840.113549.1.1.1")));
-    rsaCipher("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", OaepWithSha1::new, List.of());
-    rsaCipher("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", OaepWithSha256::new, List.of());
-    rsaCipher("RSA/ECB/OAEPPadding", Oaep::new, oid("1.2.840.113549.1.1.7"));
+    rsaCipher(
+        "RSA/ECB/PKCS1Padding", "RSA1_5", Pkcs1::new, aka("RSA", oid("1.2.840.113549.1.1.1")));
+    rsaCipher("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "RSA-OAEP", OaepWithSha1::new, List.of());
+    rsaCipher(
+        "RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "RSA-OAEP-256", OaepWithSha256::new, List.of());
+    rsaCipher(
+        "RSA/ECB/OAEPPadding", "RSA-OAEP / RSA-OAEP-256", Oaep::new, oid("1.2.840.113549.1.1.7"));
 
-    // Cipher, AES (Managed HSM oct keys): every operation in the vault.
-    aesCipher("AES/GCM/NoPadding", () -> new AesGcmCipher(0), List.of());
-    aesCipher("AES/CBC/PKCS5Padding", () -> new AesCbcCipher(true, 0), List.of());
-    aesCipher("AES/CBC/NoPadding", () -> new AesCbcCipher(false, 0), List.of());
-    aesCipher("AES/KW/NoPadding", () -> new AesKeyWrapCipher(false, 0), List.of("AESWrap"));
-    aesCipher("AES/KWP/NoPadding", () -> new AesKeyWrapCipher(true, 0), List.of("AESWrapPad"));
+    // Cipher, AES (Managed HSM oct keys): every operation in the vault; without a size in the
+    // name, the Key Vault algorithm follows the key's size.
+    aesCipher("AES/GCM/NoPadding", aesNames("A%dGCM"), () -> new AesGcmCipher(0), List.of());
+    aesCipher(
+        "AES/CBC/PKCS5Padding", aesNames("A%dCBCPAD"), () -> new AesCbcCipher(true, 0), List.of());
+    aesCipher("AES/CBC/NoPadding", aesNames("A%dCBC"), () -> new AesCbcCipher(false, 0), List.of());
+    aesCipher(
+        "AES/KW/NoPadding",
+        aesNames("A%dKW"),
+        () -> new AesKeyWrapCipher(false, 0),
+        List.of("AESWrap"));
+    aesCipher(
+        "AES/KWP/NoPadding",
+        "CKM_AES_KEY_WRAP_PAD",
+        () -> new AesKeyWrapCipher(true, 0),
+        List.of("AESWrapPad"));
     for (int size : AES_SIZES) {
       String aes = "AES_" + size;
-      aesCipher(aes + "/GCM/NoPadding", () -> new AesGcmCipher(size), aesOid(size, 6));
-      aesCipher(aes + "/CBC/NoPadding", () -> new AesCbcCipher(false, size), aesOid(size, 2));
-      aesCipher(aes + "/KW/NoPadding", () -> new AesKeyWrapCipher(false, size), aesOid(size, 5));
-      aesCipher(aes + "/KWP/NoPadding", () -> new AesKeyWrapCipher(true, size), aesOid(size, 8));
+      aesCipher(
+          aes + "/GCM/NoPadding",
+          "A" + size + "GCM",
+          () -> new AesGcmCipher(size),
+          aesOid(size, 6));
+      aesCipher(
+          aes + "/CBC/NoPadding",
+          "A" + size + "CBC",
+          () -> new AesCbcCipher(false, size),
+          aesOid(size, 2));
+      aesCipher(
+          aes + "/KW/NoPadding",
+          "A" + size + "KW",
+          () -> new AesKeyWrapCipher(false, size),
+          aesOid(size, 5));
+      aesCipher(
+          aes + "/KWP/NoPadding",
+          "CKM_AES_KEY_WRAP_PAD",
+          () -> new AesKeyWrapCipher(true, size),
+          aesOid(size, 8));
     }
 
     // Key generation in the vault; the private half is a handle.
-    generator("KeyPairGenerator", "RSA", () -> new RsaKeyPairGenerator(access::clients));
-    generator("KeyPairGenerator", "EC", () -> new EcKeyPairGenerator(access::clients));
-    generator("KeyGenerator", "AES", () -> new AesKeyGenerator(access::clients));
+    generator(
+        "KeyPairGenerator", "RSA", "RSA / RSA-HSM", () -> new RsaKeyPairGenerator(access::clients));
+    generator(
+        "KeyPairGenerator", "EC", "EC / EC-HSM", () -> new EcKeyPairGenerator(access::clients));
+    generator("KeyGenerator", "AES", "oct-HSM", () -> new AesKeyGenerator(access::clients));
 
     // Vault keys and certificates as a KeyStore; random bytes from the HSM (POST /rng).
-    add("KeyStore", KeyVaultKeyStore.TYPE, () -> new KeyVaultKeyStore(access::config), NONE);
-    secureRandom("AzureKeyVaultRng", this::newRandom, Map.of("ThreadSafe", "true"));
+    put(
+        "KeyStore",
+        KeyVaultKeyStore.TYPE,
+        () -> new KeyVaultKeyStore(access::config),
+        List.of(),
+        vaultAlgorithm("keys and certificates", NONE));
+    secureRandom(
+        "AzureKeyVaultRng",
+        this::newRandom,
+        vaultAlgorithm("POST /rng", Map.of("ThreadSafe", "true")));
   }
 
   private VaultSecureRandom newRandom() {
@@ -188,26 +247,56 @@ public final class KeyBridgeProvider extends Provider {
     return Map.of("SupportedKeyClasses", handleInterface.getName());
   }
 
-  private void signature(String algorithm, Supplier<Object> factory, List<String> aliases) {
-    put("Signature", algorithm, factory, aliases, supportedKeyClasses(VaultPrivateKey.class));
+  /** The Key Vault algorithm(s) a row uses, {@code " / "} between alternatives. */
+  private static Map<String, String> vaultAlgorithm(String names, Map<String, String> attributes) {
+    Map<String, String> all = new LinkedHashMap<>(attributes);
+    all.put(KEY_VAULT_ALGORITHM, names);
+    return all;
   }
 
-  private void rsaCipher(String transformation, Supplier<Object> factory, List<String> aliases) {
-    put("Cipher", transformation, factory, aliases, supportedKeyClasses(VaultPrivateKey.class));
+  /** {@code A128x / A192x / A256x} from the pattern {@code A%dx}. */
+  private static String aesNames(String pattern) {
+    StringJoiner names = new StringJoiner(" / ");
+    for (int size : AES_SIZES) {
+      names.add(String.format(Locale.ROOT, pattern, size));
+    }
+    return names.toString();
   }
 
-  private void aesCipher(String transformation, Supplier<Object> factory, List<String> aliases) {
-    put("Cipher", transformation, factory, aliases, supportedKeyClasses(VaultSecretKey.class));
+  private void signature(
+      String algorithm, String vault, Supplier<Object> factory, List<String> aliases) {
+    keyService("Signature", algorithm, vault, factory, aliases, VaultPrivateKey.class);
+  }
+
+  private void rsaCipher(
+      String transformation, String vault, Supplier<Object> factory, List<String> aliases) {
+    keyService("Cipher", transformation, vault, factory, aliases, VaultPrivateKey.class);
+  }
+
+  private void aesCipher(
+      String transformation, String vault, Supplier<Object> factory, List<String> aliases) {
+    keyService("Cipher", transformation, vault, factory, aliases, VaultSecretKey.class);
+  }
+
+  /** A service that takes a vault key handle of {@code handleInterface}. */
+  private void keyService(
+      String type,
+      String algorithm,
+      String vault,
+      Supplier<Object> factory,
+      List<String> aliases,
+      Class<?> handleInterface) {
+    put(
+        type,
+        algorithm,
+        factory,
+        aliases,
+        vaultAlgorithm(vault, supportedKeyClasses(handleInterface)));
   }
 
   /** Generators take no key; their aliases are the key algorithm's OID. */
-  private void generator(String type, String algorithm, Supplier<Object> factory) {
-    put(type, algorithm, factory, GENERATOR_ALIASES.get(algorithm), NONE);
-  }
-
-  private void add(
-      String type, String algorithm, Supplier<Object> factory, Map<String, String> attributes) {
-    put(type, algorithm, factory, List.of(), attributes);
+  private void generator(String type, String algorithm, String vault, Supplier<Object> factory) {
+    put(type, algorithm, factory, GENERATOR_ALIASES.get(algorithm), vaultAlgorithm(vault, NONE));
   }
 
   /**

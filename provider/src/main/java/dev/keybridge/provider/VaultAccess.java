@@ -14,6 +14,7 @@ import java.security.ProviderException;
 final class VaultAccess {
   private final KeyVaultConfig explicit;
   private volatile KeyVaultConfig resolved;
+  private volatile KeyVaultClients clients;
 
   VaultAccess(KeyVaultConfig explicit) {
     this.explicit = explicit;
@@ -50,15 +51,30 @@ final class VaultAccess {
     return config;
   }
 
-  /** The shared clients of the configuration: one HTTP client per equal configuration. */
+  /**
+   * The clients of the configuration, opened on first use and kept for the provider's life (one
+   * reference: the credential's clients and token stay warm between key generations).
+   */
   KeyVaultClients clients() {
-    KeyVaultConfig config = config();
-    try {
-      return KeyVaultClients.of(config);
-    } catch (IllegalArgumentException e) {
-      throw new ProviderException(
-          "KeyBridge cannot use the configuration for " + config.vaultUrl() + ": " + e.getMessage(),
-          e);
+    KeyVaultClients open = clients;
+    if (open != null) {
+      return open;
+    }
+    synchronized (this) {
+      if (clients == null) {
+        KeyVaultConfig config = config();
+        try {
+          clients = KeyVaultClients.of(config);
+        } catch (IllegalArgumentException e) {
+          throw new ProviderException(
+              "KeyBridge cannot use the configuration for "
+                  + config.vaultUrl()
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+      }
+      return clients;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.keybridge.cli.certs;
 import com.azure.security.keyvault.certificates.models.CertificateKeyCurveName;
 import dev.keybridge.cli.CliException;
 import dev.keybridge.management.certificates.CertificateRequest;
+import dev.keybridge.management.keys.VaultCurve;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,13 +96,12 @@ public final class CertificateRequestOptions {
   }
 
   private static String curve(String value) {
-    String v = value.trim().toUpperCase(Locale.ROOT);
-    for (String known : List.of("P-256", "P-384", "P-521", "P-256K")) {
-      if (known.equals(v) || known.replace("-", "").equals(v)) {
-        return known;
-      }
-    }
-    throw CliException.usage("unknown curve '" + value + "': use P-256, P-384, P-521 or P-256K");
+    return VaultCurve.fromVaultName(value)
+        .map(VaultCurve::vaultName)
+        .orElseThrow(
+            () ->
+                CliException.usage(
+                    "unknown curve '" + value + "': use P-256, P-384, P-521 or P-256K"));
   }
 
   static String oid(String usage) {

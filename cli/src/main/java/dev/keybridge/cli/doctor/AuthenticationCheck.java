@@ -4,7 +4,7 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.microsoft.aad.msal4j.MsalServiceException;
-import dev.keybridge.cli.token.VaultChallenge;
+import dev.keybridge.cli.token.ChallengeProbe;
 import dev.keybridge.management.config.AuthMethod;
 import dev.keybridge.management.config.KeyVaultConfig;
 import java.util.regex.Matcher;
@@ -26,7 +26,7 @@ final class AuthenticationCheck {
 
   /** Asks the credential for a token for {@code challenge}'s scope and tenant. */
   static CheckResult run(
-      KeyVaultConfig config, TokenCredential credential, VaultChallenge challenge) {
+      KeyVaultConfig config, TokenCredential credential, ChallengeProbe challenge) {
     TokenRequestContext request = new TokenRequestContext().addScopes(challenge.scope());
     challenge.tenant().ifPresent(request::setTenantId);
     String who = describeCredential(config);

@@ -5,7 +5,7 @@ import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
 import dev.keybridge.cli.output.Table;
-import dev.keybridge.cli.token.VaultChallenge;
+import dev.keybridge.cli.token.ChallengeProbe;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
@@ -79,10 +79,10 @@ public final class DoctorCommand extends VaultCommand {
     if (connection.sslContext() == null) {
       return;
     }
-    VaultChallenge challenge;
+    ChallengeProbe challenge;
     try {
       challenge =
-          VaultChallenge.probe(
+          ChallengeProbe.probe(
               config.vaultUrl(), connection.sslContext(), config.connectTimeout().multipliedBy(3));
     } catch (IOException e) {
       results.add(
@@ -99,6 +99,7 @@ public final class DoctorCommand extends VaultCommand {
               "vault",
               "GET /keys without a token answered HTTP "
                   + challenge.status()
+                  + (challenge.problem() == null ? "" : " (" + challenge.problem() + ")")
                   + " and no Bearer challenge: this is not a Key Vault or Managed HSM endpoint",
               null,
               "check keybridge.vault.url (" + config.vaultUrl() + ")"));
@@ -173,7 +174,7 @@ public final class DoctorCommand extends VaultCommand {
     }
   }
 
-  private static RoleAdvice.Target target(KeyVaultConfig config, VaultChallenge challenge) {
+  private static RoleAdvice.Target target(KeyVaultConfig config, ChallengeProbe challenge) {
     boolean hsm =
         challenge.resource().contains("managedhsm")
             || config.vaultUrl().getHost().endsWith(".managedhsm.azure.net");

@@ -83,7 +83,7 @@ final class KeyPermissionChecks {
     if (type == KeyType.RSA || type == KeyType.RSA_HSM) {
       attempt("sign", () -> crypto.sign(kid, "RS256", new byte[32]));
       PublicKey publicKey =
-          dev.keybridge.management.keys.VaultKey.of(key).publicKey().orElseThrow();
+          dev.keybridge.management.keys.KeyBundle.of(key).publicKey().orElseThrow();
       byte[] secret = new byte[32];
       attempt(
           "decrypt",

@@ -6,6 +6,7 @@ import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
 import dev.keybridge.cli.output.Progress;
 import dev.keybridge.cli.output.Table;
+import dev.keybridge.management.BackupFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package dev.keybridge.cli.keys;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import dev.keybridge.cli.CliException;
 import dev.keybridge.cli.output.Output;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
-import java.util.Locale;
+import dev.keybridge.management.keys.VaultCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,7 +57,7 @@ final class KeyCreateCommand extends KeyCommand {
   @Override
   protected int run(Output out) {
     KeyOptions options = keyOptions.toKeyOptions();
-    VaultKey key =
+    KeyBundle key =
         switch (type) {
           case RSA -> {
             if (curve != null) {
@@ -89,15 +89,11 @@ final class KeyCreateCommand extends KeyCommand {
     if (value == null) {
       return KeyCurveName.P_256;
     }
-    String v = value.trim().toUpperCase(Locale.ROOT).replace("SECP256K1", "P-256K");
-    for (KeyCurveName known :
-        new KeyCurveName[] {
-          KeyCurveName.P_256, KeyCurveName.P_384, KeyCurveName.P_521, KeyCurveName.P_256K
-        }) {
-      if (known.toString().equals(v) || known.toString().replace("-", "").equals(v)) {
-        return known;
-      }
-    }
-    throw CliException.usage("unknown curve '" + value + "': use P-256, P-384, P-521 or P-256K");
+    return VaultCurve.fromVaultName(value)
+        .map(VaultCurve::keyCurveName)
+        .orElseThrow(
+            () ->
+                CliException.usage(
+                    "unknown curve '" + value + "': use P-256, P-384, P-521 or P-256K"));
   }
 }

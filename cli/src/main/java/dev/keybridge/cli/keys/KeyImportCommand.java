@@ -5,8 +5,8 @@ import com.azure.json.JsonReader;
 import com.azure.security.keyvault.keys.models.JsonWebKey;
 import dev.keybridge.cli.CliException;
 import dev.keybridge.cli.output.Output;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class KeyImportCommand extends KeyCommand {
   @Override
   protected int run(Output out) {
     KeyOptions options = keyOptions.toKeyOptions();
-    VaultKey key;
+    KeyBundle key;
     if (source.pem != null) {
       key = manager().importKey(name, PrivateKeyFiles.read(source.pem), options);
     } else if (source.jwk != null) {

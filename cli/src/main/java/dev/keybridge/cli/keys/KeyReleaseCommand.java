@@ -6,6 +6,7 @@ import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
 import dev.keybridge.cli.output.Pem;
+import dev.keybridge.management.BackupFiles;
 import dev.keybridge.management.release.ReleaseOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.keybridge.cli.keys;
 import dev.keybridge.cli.CliException;
 import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.output.Output;
-import dev.keybridge.management.keys.VaultKey;
+import dev.keybridge.management.keys.KeyBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +29,7 @@ final class KeyShowCommand extends KeyCommand {
 
   @Override
   protected int run(Output out) {
-    VaultKey key = manager().getKey(name, version);
+    KeyBundle key = manager().getKey(name, version);
     if (publicKeyOnly) {
       String pem = KeyViews.publicKeyPem(key.sdkKey().getKey());
       if (pem == null) {

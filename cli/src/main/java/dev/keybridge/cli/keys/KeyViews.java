@@ -13,6 +13,7 @@ import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import dev.keybridge.cli.output.Details;
 import dev.keybridge.cli.output.Pem;
 import dev.keybridge.cli.output.Values;
+import dev.keybridge.management.keys.KeyBundle;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -31,6 +32,16 @@ final class KeyViews {
   private static final BouncyCastleProvider BOUNCY_CASTLE = new BouncyCastleProvider();
 
   private KeyViews() {}
+
+  /** {@link #key(KeyVaultKey)} with the size management decides for oct keys ({@code KeySizes}). */
+  static Map<String, Object> key(KeyBundle bundle) {
+    Map<String, Object> json = key(bundle.sdkKey());
+    JsonWebKey jwk = bundle.sdkKey().getKey();
+    if (jwk != null && jwk.getKeyType() != null && jwk.getKeyType().toString().startsWith("oct")) {
+      json.put("keySize", bundle.keySize());
+    }
+    return json;
+  }
 
   /**
    * Key shape: {@code name, version, id, keyType, keySize, curve, keyOps, enabled, exportable,

@@ -48,7 +48,7 @@ public final class TokenCommand extends VaultCommand {
     if (resource != null) {
       scope = resource.replaceFirst("/+$", "") + "/.default";
     } else {
-      VaultChallenge challenge = challenge(config);
+      ChallengeProbe challenge = challenge(config);
       scope = challenge.scope();
       tenant = challenge.tenant().orElse(tenant);
     }
@@ -77,11 +77,11 @@ public final class TokenCommand extends VaultCommand {
     return ExitCode.OK;
   }
 
-  private static VaultChallenge challenge(KeyVaultConfig config) {
-    VaultChallenge challenge;
+  private static ChallengeProbe challenge(KeyVaultConfig config) {
+    ChallengeProbe challenge;
     try {
       challenge =
-          VaultChallenge.probe(
+          ChallengeProbe.probe(
               config.vaultUrl(),
               VaultTrust.configured(config.trustCaFile().orElse(null)),
               config.connectTimeout().multipliedBy(3));
@@ -96,6 +96,7 @@ public final class TokenCommand extends VaultCommand {
           config.vaultUrl()
               + " answered HTTP "
               + challenge.status()
+              + (challenge.problem() == null ? "" : " (" + challenge.problem() + ")")
               + " without a Bearer challenge: not a Key Vault; pass --resource to name the"
               + " audience");
     }

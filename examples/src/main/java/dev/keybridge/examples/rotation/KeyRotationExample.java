@@ -3,7 +3,7 @@ package dev.keybridge.examples.rotation;
 import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.management.KeyVaultManager;
-import dev.keybridge.management.keys.VaultKey;
+import dev.keybridge.management.keys.KeyBundle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public final class KeyRotationExample {
     String algorithm = signatureAlgorithm(before);
     byte[] oldSignature = sign(algorithm, before, document);
 
-    VaultKey rotated = manager.rotateKey(keyName);
+    KeyBundle rotated = manager.rotateKey(keyName);
 
     vault.load(null, null); // the KeyStore caches entries: load again to see the new version
     VaultPrivateKey after = vaultKey(vault, keyName);

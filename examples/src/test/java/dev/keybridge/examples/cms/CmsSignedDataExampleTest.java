@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keybridge.examples.ChildProcess;
 import dev.keybridge.examples.ServedRequests;
-import dev.keybridge.examples.TestCa;
 import dev.keybridge.examples.VaultCertificates;
 import dev.keybridge.examples.VaultCertificates.KeySpec;
 import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestCa;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.keybridge.examples.tls;
 
-import dev.keybridge.examples.TestCa;
 import dev.keybridge.examples.VaultCertificates;
 import dev.keybridge.examples.VaultCertificates.KeySpec;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestCa;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

@@ -4,6 +4,9 @@ import com.azure.security.keyvault.keys.models.JsonWebKey;
 import com.azure.security.keyvault.keys.models.KeyOperation;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import dev.keybridge.management.crypto.VaultCrypto;
+import dev.keybridge.management.keys.KeyBundle;
+import dev.keybridge.management.keys.KeySizes;
+import dev.keybridge.management.keys.VaultCurve;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Key;
@@ -12,7 +15,6 @@ import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.SecretKey;
@@ -23,16 +25,11 @@ import javax.crypto.SecretKey;
  */
 public final class VaultKeys {
 
-  /**
-   * Tag that records an AES key's size in bits ({@code "128"}, {@code "192"}, {@code "256"}). Key
-   * Vault does not return the size of an oct key, but the AES algorithm names (A128GCM, A256KW,
-   * ...) depend on it, so keybridge writes this tag when it creates or imports an oct key and reads
-   * it back here. Untagged oct keys are taken as 256-bit, the Managed HSM default.
-   */
-  public static final String AES_KEY_SIZE_TAG = "keybridge-key-size";
+  /** The size tag of oct keys: {@link KeySizes#TAG}. */
+  public static final String AES_KEY_SIZE_TAG = KeySizes.TAG;
 
-  /** The size assumed for an oct key without {@link #AES_KEY_SIZE_TAG}. */
-  public static final int DEFAULT_AES_KEY_SIZE = 256;
+  /** The size taken for an oct key of unknown size: {@link KeySizes#DEFAULT_OCT_BITS}. */
+  public static final int DEFAULT_AES_KEY_SIZE = KeySizes.DEFAULT_OCT_BITS;
 
   private VaultKeys() {}
 
@@ -48,11 +45,29 @@ public final class VaultKeys {
   public static VaultKey fromKeyVaultKey(KeyVaultKey key, VaultCrypto crypto)
       throws InvalidKeyException {
     Objects.requireNonNull(key, "key");
+    return fromKeyBundle(KeyBundle.of(key), crypto);
+  }
+
+  /**
+   * Makes the handle for a key as {@link dev.keybridge.management.crypto.VaultKeyAccess} returns
+   * it; an oct key's size is {@link KeyBundle#keySize()} (see {@link KeySizes}).
+   *
+   * @throws InvalidKeyException as {@link #fromKeyVaultKey}
+   */
+  public static VaultKey fromKeyBundle(KeyBundle bundle, VaultCrypto crypto)
+      throws InvalidKeyException {
+    Objects.requireNonNull(bundle, "bundle");
+    KeyVaultKey key = bundle.sdkKey();
     if (key.getKey() == null) {
       throw new InvalidKeyException("Key bundle without key for " + key.getId());
     }
-    Map<String, String> tags = key.getProperties() == null ? null : key.getProperties().getTags();
-    return fromJsonWebKey(key.getKey(), aesKeySize(tags, key.getKey().getId()), crypto);
+    int size;
+    try {
+      size = bundle.keySize();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidKeyException("Vault key " + key.getId() + " has an " + e.getMessage(), e);
+    }
+    return fromJsonWebKey(key.getKey(), size, crypto);
   }
 
   /**
@@ -119,19 +134,6 @@ public final class VaultKeys {
     } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
       throw new InvalidKeyException(
           "Vault key " + kid + " (" + kty + ") is not usable: " + e.getMessage(), e);
-    }
-  }
-
-  private static int aesKeySize(Map<String, String> tags, String kid) throws InvalidKeyException {
-    String value = tags == null ? null : tags.get(AES_KEY_SIZE_TAG);
-    if (value == null) {
-      return DEFAULT_AES_KEY_SIZE;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidKeyException(
-          "Vault key " + kid + " has an invalid tag " + AES_KEY_SIZE_TAG + "=" + value);
     }
   }
 

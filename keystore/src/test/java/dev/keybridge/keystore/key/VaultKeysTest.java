@@ -7,6 +7,7 @@ import com.azure.security.keyvault.keys.models.JsonWebKey;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyOperation;
 import com.azure.security.keyvault.keys.models.KeyType;
+import dev.keybridge.management.keys.VaultCurve;
 import java.math.BigInteger;
 import java.security.InvalidKeyException;
 import java.security.KeyPair;

@@ -33,6 +33,6 @@ public final class CertificateImport {
     if (value.contains("-----BEGIN")) {
       return PemImport.read(value, password);
     }
-    return Pkcs12Import.read(CertificateChains.decodeBase64(value, "value"), password);
+    return Pkcs12Import.read(CertificateInputs.decodeBase64(value, "value"), password);
   }
 }

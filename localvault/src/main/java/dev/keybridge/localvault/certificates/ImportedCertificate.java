@@ -35,7 +35,7 @@ public record ImportedCertificate(
             .orElseThrow(() -> VaultError.badParameter(noMatch));
     return new ImportedCertificate(
         new KeyPair(KeyMatch.normalize(leaf.getPublicKey()), key),
-        CertificateChains.leafFirst(leaf, certificates),
+        CertificateInputs.leafFirst(leaf, certificates),
         contentType);
   }
 

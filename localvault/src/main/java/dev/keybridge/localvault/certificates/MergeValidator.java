@@ -38,8 +38,8 @@ public final class MergeValidator {
         throw VaultError.badParameter(field + " must be a base64 string");
       }
       certificates.add(
-          CertificateChains.parse(
-              CertificateChains.decodeBase64(element.textValue(), field), field));
+          CertificateInputs.parse(
+              CertificateInputs.decodeBase64(element.textValue(), field), field));
     }
     return validate(certificates, pendingKey);
   }
@@ -58,7 +58,7 @@ public final class MergeValidator {
     }
     for (X509Certificate certificate : certificates) {
       if (KeyMatch.samePublicKey(certificate.getPublicKey(), pendingKey)) {
-        return CertificateChains.leafFirst(certificate, certificates);
+        return CertificateInputs.leafFirst(certificate, certificates);
       }
     }
     throw VaultError.badParameter(

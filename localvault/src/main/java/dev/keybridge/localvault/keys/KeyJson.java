@@ -21,6 +21,23 @@ public final class KeyJson {
     return b;
   }
 
+  /**
+   * {@link #bundle(KeyVersion, String)} as the api-version asks: from 7.6 on, Azure reports the
+   * size of RSA keys and of oct-HSM keys as {@code attributes.key_size}, and so does the local
+   * vault.
+   */
+  public static ObjectNode bundle(KeyVersion v, String baseUrl, String apiVersion) {
+    ObjectNode b = bundle(v, baseUrl);
+    if (reportsKeySize(apiVersion) && (v.kty().startsWith("RSA") || v.kty().equals("oct-HSM"))) {
+      ((ObjectNode) b.get("attributes")).put("key_size", v.material().keySize());
+    }
+    return b;
+  }
+
+  private static boolean reportsKeySize(String apiVersion) {
+    return apiVersion != null && (apiVersion.equals("7.6") || apiVersion.startsWith("20"));
+  }
+
   /** List entry: {@code kid} (versioned or not), attributes, tags, managed. */
   public static ObjectNode item(KeyVersion v, String baseUrl, boolean withVersion) {
     ObjectNode b = Json.object();

@@ -68,7 +68,7 @@ final class KeyRoutes {
     KeyMaterial material = KeyMaterial.generate(kty, size, exponent, crv);
     KeyVersion v =
         newVersion(name, kty, material, ops, a, tags, rp, r.receivedAt().getEpochSecond());
-    return VaultResponse.ok(KeyJson.bundle(store(v), r.baseUrl()));
+    return VaultResponse.ok(KeyJson.bundle(store(v), r.baseUrl(), r.query("api-version")));
   }
 
   private VaultResponse importKey(VaultRequest r) {
@@ -107,13 +107,14 @@ final class KeyRoutes {
     String kty = hsm ? base + "-HSM" : base;
     KeyVersion v =
         newVersion(name, kty, material, ops, a, tags, rp, r.receivedAt().getEpochSecond());
-    return VaultResponse.ok(KeyJson.bundle(store(v), r.baseUrl()));
+    return VaultResponse.ok(KeyJson.bundle(store(v), r.baseUrl(), r.query("api-version")));
   }
 
   private VaultResponse get(VaultRequest r) {
     String name = KeyInput.name(r.pathParam("name"), "key");
     String version = r.segments().size() > 2 ? r.pathParam("version") : "";
-    return VaultResponse.ok(KeyJson.bundle(keys.version(name, version), r.baseUrl()));
+    return VaultResponse.ok(
+        KeyJson.bundle(keys.version(name, version), r.baseUrl(), r.query("api-version")));
   }
 
   private VaultResponse update(VaultRequest r) {
@@ -166,7 +167,7 @@ final class KeyRoutes {
                           policy);
                   return keys.repository().updateVersion(next);
                 });
-    return VaultResponse.ok(KeyJson.bundle(updated, r.baseUrl()));
+    return VaultResponse.ok(KeyJson.bundle(updated, r.baseUrl(), r.query("api-version")));
   }
 
   private VaultResponse list(VaultRequest r) {
@@ -225,7 +226,7 @@ final class KeyRoutes {
                   keys.active(name);
                   return keys.repository().addVersion(v);
                 });
-    return VaultResponse.ok(KeyJson.bundle(stored, r.baseUrl()));
+    return VaultResponse.ok(KeyJson.bundle(stored, r.baseUrl(), r.query("api-version")));
   }
 
   private KeyVersion store(KeyVersion v) {

@@ -38,12 +38,23 @@ public final class KeyVaultChallengePolicy extends BearerTokenAuthenticationPoli
   private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(2);
 
   private final TokenCredential credential;
-  private final ConcurrentMap<String, VaultChallenge> challenges = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, VaultChallenge> challenges;
   private final ConcurrentMap<VaultChallenge, CachedToken> tokens = new ConcurrentHashMap<>();
 
   public KeyVaultChallengePolicy(TokenCredential credential) {
+    this(credential, new ConcurrentHashMap<>());
+  }
+
+  /**
+   * A policy whose challenge cache (authority to challenge; no token, no secret in it) is shared
+   * with other policies of the same connection, so that a new credential on a known vault needs no
+   * new challenge round trip. Tokens stay per policy, i.e. per credential.
+   */
+  public KeyVaultChallengePolicy(
+      TokenCredential credential, ConcurrentMap<String, VaultChallenge> sharedChallenges) {
     super(Objects.requireNonNull(credential, "credential"));
     this.credential = credential;
+    this.challenges = Objects.requireNonNull(sharedChallenges, "sharedChallenges");
   }
 
   @Override

@@ -15,7 +15,14 @@ import java.util.Map;
  * scope to ask a token for ({@code resource + "/.default"}, or {@code scope}), the tenant (first
  * path segment of the authorization URI) and CAE claims when the challenge carries them.
  */
-record VaultChallenge(String scope, String tenantId, String claims) {
+public record VaultChallenge(String scope, String tenantId, String claims) {
+
+  /**
+   * The token audience: the scope without {@code /.default}, e.g. {@code https://vault.azure.net}.
+   */
+  public String resource() {
+    return scope.replaceFirst("/\\.default$", "");
+  }
 
   /**
    * Parses the first Bearer challenge of a header value and checks it against the request host.
@@ -24,7 +31,7 @@ record VaultChallenge(String scope, String tenantId, String claims) {
    * @throws VaultChallengeException when the challenge is malformed or its resource does not match
    *     a non-loopback request host
    */
-  static VaultChallenge parse(String header, String requestHost) {
+  public static VaultChallenge parse(String header, String requestHost) {
     if (header == null) {
       return null;
     }

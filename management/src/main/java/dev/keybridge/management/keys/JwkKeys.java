@@ -4,7 +4,6 @@ import com.azure.security.keyvault.keys.models.JsonWebKey;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyType;
 import java.math.BigInteger;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -14,60 +13,23 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import javax.crypto.SecretKey;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Conversions between Key Vault JSON Web Keys and JCA keys. secp256k1 (P-256K) goes through Bouncy
  * Castle, which JDK 17's SunEC lacks; the other curves use the JDK.
  */
 public final class JwkKeys {
-  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
-  private static final List<KeyCurveName> CURVES =
-      List.of(KeyCurveName.P_256, KeyCurveName.P_384, KeyCurveName.P_521, KeyCurveName.P_256K);
-
   private JwkKeys() {}
 
   /** The provider used for secp256k1. */
   public static Provider bouncyCastle() {
-    return BOUNCY_CASTLE;
-  }
-
-  /** The JCA name of a Key Vault curve: {@code P-256} is {@code secp256r1}, and so on. */
-  public static String jcaCurveName(KeyCurveName curve) {
-    if (KeyCurveName.P_256.equals(curve)) {
-      return "secp256r1";
-    } else if (KeyCurveName.P_384.equals(curve)) {
-      return "secp384r1";
-    } else if (KeyCurveName.P_521.equals(curve)) {
-      return "secp521r1";
-    } else if (KeyCurveName.P_256K.equals(curve)) {
-      return "secp256k1";
-    }
-    throw new IllegalArgumentException("unsupported curve " + curve);
-  }
-
-  /** Domain parameters of a Key Vault curve. */
-  public static ECParameterSpec curveParameters(KeyCurveName curve) {
-    try {
-      AlgorithmParameters parameters =
-          KeyCurveName.P_256K.equals(curve)
-              ? AlgorithmParameters.getInstance("EC", BOUNCY_CASTLE)
-              : AlgorithmParameters.getInstance("EC");
-      parameters.init(new ECGenParameterSpec(jcaCurveName(curve)));
-      return parameters.getParameterSpec(ECParameterSpec.class);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no parameters for curve " + curve, e);
-    }
+    return VaultCurve.bouncyCastle();
   }
 
   /** The public key of an RSA or EC JWK; empty for oct keys (the vault returns no material). */
@@ -80,14 +42,11 @@ public final class JwkKeys {
         return Optional.of(KeyFactory.getInstance("RSA").generatePublic(spec));
       }
       if (KeyType.EC.equals(type) || KeyType.EC_HSM.equals(type)) {
-        KeyCurveName curve = jwk.getCurveName();
-        ECPoint point = new ECPoint(new BigInteger(1, jwk.getX()), new BigInteger(1, jwk.getY()));
-        ECPublicKeySpec spec = new ECPublicKeySpec(point, curveParameters(curve));
-        KeyFactory factory =
-            KeyCurveName.P_256K.equals(curve)
-                ? KeyFactory.getInstance("EC", BOUNCY_CASTLE)
-                : KeyFactory.getInstance("EC");
-        return Optional.of(factory.generatePublic(spec));
+        VaultCurve curve =
+            VaultCurve.of(jwk.getCurveName())
+                .orElseThrow(
+                    () -> new GeneralSecurityException("unknown curve " + jwk.getCurveName()));
+        return Optional.of(curve.publicKey(jwk.getX(), jwk.getY()));
       }
     } catch (GeneralSecurityException | NullPointerException e) {
       throw new IllegalArgumentException(
@@ -125,11 +84,11 @@ public final class JwkKeys {
       if (!(privateKey instanceof ECPrivateKey ecPrivate)) {
         throw new IllegalArgumentException("an EC key import needs an ECPrivateKey");
       }
-      KeyCurveName curve = curveOf(ecPublic.getParams());
-      int size = (ecPublic.getParams().getCurve().getField().getFieldSize() + 7) / 8;
+      VaultCurve curve = VaultCurve.of(ecPublic.getParams()).orElseThrow(JwkKeys::unsupportedCurve);
+      int size = curve.fieldBytes();
       return new JsonWebKey()
           .setKeyType(KeyType.EC)
-          .setCurveName(curve)
+          .setCurveName(curve.keyCurveName())
           .setX(padded(ecPublic.getW().getAffineX(), size))
           .setY(padded(ecPublic.getW().getAffineY(), size))
           .setD(padded(ecPrivate.getS(), size));
@@ -160,7 +119,7 @@ public final class JwkKeys {
       }
     }
     try {
-      return KeyFactory.getInstance("EC", BOUNCY_CASTLE).generatePrivate(spec);
+      return KeyFactory.getInstance("EC", bouncyCastle()).generatePrivate(spec);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("released key material is not an RSA or EC PKCS#8 key", e);
     }
@@ -168,15 +127,11 @@ public final class JwkKeys {
 
   /** The Key Vault curve of JCA domain parameters. */
   public static KeyCurveName curveOf(ECParameterSpec params) {
-    for (KeyCurveName curve : CURVES) {
-      ECParameterSpec known = curveParameters(curve);
-      if (known.getOrder().equals(params.getOrder())
-          && known.getCurve().getField().equals(params.getCurve().getField())
-          && known.getGenerator().equals(params.getGenerator())) {
-        return curve;
-      }
-    }
-    throw new IllegalArgumentException(
+    return VaultCurve.of(params).orElseThrow(JwkKeys::unsupportedCurve).keyCurveName();
+  }
+
+  private static IllegalArgumentException unsupportedCurve() {
+    return new IllegalArgumentException(
         "EC curve not supported by Key Vault (P-256, P-384, P-521, P-256K only)");
   }
 

@@ -10,6 +10,7 @@ import com.azure.security.keyvault.certificates.models.CertificateProperties;
 import com.azure.security.keyvault.certificates.models.DeletedCertificate;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestCa;
 import dev.keybridge.management.CertificateAsyncManager;
 import dev.keybridge.management.CertificateManager;
 import dev.keybridge.management.KeyVaultAsyncManager;
@@ -57,7 +58,7 @@ class CertificateManagerVaultTest {
                 VaultFixtures.clientConfig(
                     VAULT.vault(), VaultFixtures.READER_ID, VaultFixtures.READER_SECRET))
             .certificates();
-    ca = new TestCa();
+    ca = TestCa.create("CN=keybridge test CA");
   }
 
   private static CertificateRequest tls(String cn) {
@@ -121,10 +122,10 @@ class CertificateManagerVaultTest {
     CertificateSigningRequest csr =
         certificates.createCertificateSigningRequest(name, tls("ext.keybridge.test"));
     assertThat(csr.pem()).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
-    X509Certificate leaf = ca.issue(csr.der());
-    VaultCertificate merged = certificates.mergeCertificate(name, List.of(leaf, ca.certificate));
+    X509Certificate leaf = ca.issue(csr.der(), TestCa.Purpose.TLS);
+    VaultCertificate merged = certificates.mergeCertificate(name, List.of(leaf, ca.certificate()));
     assertThat(merged.x509Certificate()).isEqualTo(leaf);
-    assertThat(certificates.getCertificateChain(name)).containsExactly(leaf, ca.certificate);
+    assertThat(certificates.getCertificateChain(name)).containsExactly(leaf, ca.certificate());
     assertThat(reader.getCertificateChain(name))
         .as("without secret access: the leaf alone")
         .containsExactly(leaf);
@@ -134,10 +135,10 @@ class CertificateManagerVaultTest {
         async
             .createCertificateSigningRequest(asyncName, tls("ext2.keybridge.test"))
             .get(30, TimeUnit.SECONDS);
-    X509Certificate asyncLeaf = ca.issue(asyncCsr.der());
+    X509Certificate asyncLeaf = ca.issue(asyncCsr.der(), TestCa.Purpose.TLS);
     assertThat(
             async
-                .mergeCertificate(asyncName, List.of(asyncLeaf, ca.certificate))
+                .mergeCertificate(asyncName, List.of(asyncLeaf, ca.certificate()))
                 .get(30, TimeUnit.SECONDS)
                 .x509Certificate())
         .isEqualTo(asyncLeaf);
@@ -148,11 +149,12 @@ class CertificateManagerVaultTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     KeyPair keys = generator.generateKeyPair();
-    X509Certificate leaf = ca.issue(new X500Name("CN=imported.keybridge.test"), keys.getPublic());
+    X509Certificate leaf =
+        ca.issue(new X500Name("CN=imported.keybridge.test"), keys.getPublic(), TestCa.Purpose.TLS);
     KeyStore p12 = KeyStore.getInstance("PKCS12");
     p12.load(null, null);
     p12.setKeyEntry(
-        "leaf", keys.getPrivate(), "pw".toCharArray(), new Certificate[] {leaf, ca.certificate});
+        "leaf", keys.getPrivate(), "pw".toCharArray(), new Certificate[] {leaf, ca.certificate()});
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     p12.store(bytes, "pw".toCharArray());
 
@@ -160,7 +162,7 @@ class CertificateManagerVaultTest {
     VaultCertificate imported =
         certificates.importPkcs12(p12Name, bytes.toByteArray(), "pw".toCharArray());
     assertThat(imported.x509Certificate()).isEqualTo(leaf);
-    assertThat(certificates.getCertificateChain(p12Name)).containsExactly(leaf, ca.certificate);
+    assertThat(certificates.getCertificateChain(p12Name)).containsExactly(leaf, ca.certificate());
     assertThat(
             async
                 .importPkcs12(name("imp-p12a"), bytes.toByteArray(), "pw".toCharArray())
@@ -168,13 +170,10 @@ class CertificateManagerVaultTest {
                 .x509Certificate())
         .isEqualTo(leaf);
 
-    String pem =
-        TestCa.pem(keys.getPrivate())
-            + TestCa.pem("CERTIFICATE", leaf.getEncoded())
-            + TestCa.pem("CERTIFICATE", ca.certificate.getEncoded());
+    String pem = TestCa.pem(keys.getPrivate()) + TestCa.pem(List.of(leaf, ca.certificate()));
     String pemName = name("imp-pem");
     assertThat(certificates.importPem(pemName, pem).x509Certificate()).isEqualTo(leaf);
-    assertThat(certificates.getCertificateChain(pemName)).containsExactly(leaf, ca.certificate);
+    assertThat(certificates.getCertificateChain(pemName)).containsExactly(leaf, ca.certificate());
     assertThat(async.importPem(name("imp-pema"), pem).get(30, TimeUnit.SECONDS).x509Certificate())
         .isEqualTo(leaf);
   }

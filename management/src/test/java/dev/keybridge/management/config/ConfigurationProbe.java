@@ -1,8 +1,8 @@
 package dev.keybridge.management.config;
 
 import dev.keybridge.management.KeyVaultManager;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
 import java.security.MessageDigest;
 
 /**
@@ -16,7 +16,7 @@ public final class ConfigurationProbe {
     KeyVaultConfig config = KeyVaultConfig.fromEnvironment();
     System.out.println("PROBE-CONFIG " + config);
     KeyVaultManager manager = new KeyVaultManager(config);
-    VaultKey key =
+    KeyBundle key =
         manager.createRsaKey("probe-" + ProcessHandle.current().pid(), 2048, KeyOptions.defaults());
     byte[] digest = MessageDigest.getInstance("SHA-256").digest("probe".getBytes());
     manager.clients().crypto().sign(key.id(), "RS256", digest);

@@ -8,8 +8,8 @@ import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultManager;
 import dev.keybridge.management.VaultFixtures;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class ConfigurationSourcesTest {
   }
 
   private static void works(KeyVaultConfig config) {
-    VaultKey key =
+    KeyBundle key =
         new KeyVaultManager(config)
             .createEcKey(
                 VaultFixtures.name("cfg"),

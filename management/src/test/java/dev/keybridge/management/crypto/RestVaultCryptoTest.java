@@ -18,8 +18,8 @@ import dev.keybridge.management.KeyVaultException;
 import dev.keybridge.management.KeyVaultManager;
 import dev.keybridge.management.VaultFixtures;
 import dev.keybridge.management.keys.JwkKeys;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
@@ -45,8 +45,8 @@ class RestVaultCryptoTest {
 
   private static KeyVaultManager manager;
   private static VaultCrypto crypto;
-  private static VaultKey rsa;
-  private static VaultKey aes;
+  private static KeyBundle rsa;
+  private static KeyBundle aes;
 
   @BeforeAll
   static void keys() {
@@ -73,14 +73,14 @@ class RestVaultCryptoTest {
     pss.update(MESSAGE);
     assertThat(pss.verify(crypto.sign(rsa.id(), "PS256", sha256))).isTrue();
 
-    VaultKey p384 =
+    KeyBundle p384 =
         manager.createEcKey(name("crypto-ec"), KeyCurveName.P_384, KeyOptions.defaults());
     byte[] es384 =
         crypto.sign(p384.id(), "ES384", MessageDigest.getInstance("SHA-384").digest(MESSAGE));
     assertThat(es384).hasSize(96);
     verify("SHA384withECDSAinP1363Format", p384, es384, null);
 
-    VaultKey k256 =
+    KeyBundle k256 =
         manager.createEcKey(name("crypto-k"), KeyCurveName.P_256K, KeyOptions.defaults());
     byte[] es256k = crypto.sign(k256.id(), "ES256K", sha256);
     assertThat(es256k).hasSize(64);
@@ -176,7 +176,7 @@ class RestVaultCryptoTest {
     assertThat(notFound.operation()).isEqualTo("sign");
     assertThat(notFound.keyName()).isEqualTo("no-such-key");
 
-    VaultKey disabled =
+    KeyBundle disabled =
         manager.createRsaKey(name("crypto-off"), 2048, KeyOptions.builder().enabled(false).build());
     KeyVaultException off =
         catchThrowableOfType(
@@ -184,7 +184,7 @@ class RestVaultCryptoTest {
     assertThat(off.getMessage())
         .startsWith("sign on '" + disabled.name() + "' failed: Forbidden/KeyDisabled (HTTP 403)");
 
-    VaultKey expired =
+    KeyBundle expired =
         manager.createRsaKey(
             name("crypto-exp"),
             2048,
@@ -198,7 +198,7 @@ class RestVaultCryptoTest {
                 .innerErrorCode())
         .isEqualTo("KeyExpired");
 
-    VaultKey signOnly =
+    KeyBundle signOnly =
         manager.createRsaKey(
             name("crypto-ops"), 2048, KeyOptions.builder().operations(KeyOperation.SIGN).build());
     assertThat(
@@ -333,7 +333,7 @@ class RestVaultCryptoTest {
   }
 
   private static void verify(
-      String algorithm, VaultKey key, byte[] signature, java.security.Provider provider)
+      String algorithm, KeyBundle key, byte[] signature, java.security.Provider provider)
       throws Exception {
     Signature verifier =
         provider == null

@@ -35,7 +35,8 @@ class JwkKeysTest {
           KeyCurveName.P_256K.equals(curve)
               ? KeyPairGenerator.getInstance("EC", JwkKeys.bouncyCastle())
               : KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec(JwkKeys.jcaCurveName(curve)));
+      generator.initialize(
+          new ECGenParameterSpec(VaultCurve.of(curve).orElseThrow().standardName()));
       KeyPair pair = generator.generateKeyPair();
       JsonWebKey jwk = JwkKeys.fromKeyPair(pair.getPublic(), pair.getPrivate());
       assertThat(jwk.getCurveName()).as(curve.toString()).isEqualTo(curve);

@@ -1,7 +1,6 @@
 package dev.keybridge.provider.keygen;
 
 import com.azure.security.keyvault.keys.models.CreateOctKeyOptions;
-import dev.keybridge.keystore.key.VaultKeys;
 import dev.keybridge.keystore.key.VaultSecretKey;
 import dev.keybridge.management.KeyVaultClients;
 import java.security.InvalidAlgorithmParameterException;
@@ -16,8 +15,8 @@ import javax.crypto.SecretKey;
 /**
  * {@code KeyGenerator.getInstance("AES", "KeyBridge")}: creates an AES (oct) key of 128, 192 or 256
  * bits (default 256) in the vault, usually a Managed HSM, with one request, and returns its handle.
- * The size is also recorded in the tag {@value VaultKeys#AES_KEY_SIZE_TAG}, because Key Vault does
- * not report an oct key's size and the AES algorithm names depend on it.
+ * The size is recorded as management's key access does for every oct key ({@code KeySizes}),
+ * because not every vault reports an oct key's size and the AES algorithm names depend on it.
  */
 public final class AesKeyGenerator extends KeyGeneratorSpi {
   private final Supplier<KeyVaultClients> clients;
@@ -75,9 +74,7 @@ public final class AesKeyGenerator extends KeyGeneratorSpi {
     // Managed HSM holds only HSM keys, so AES keys are always requested as oct-HSM.
     CreateOctKeyOptions options =
         new CreateOctKeyOptions(name).setKeySize(keySize).setHardwareProtected(true);
-    KeyCreation.applyCommon(
-        options, spec, Map.of(VaultKeys.AES_KEY_SIZE_TAG, Integer.toString(keySize)));
-    return (VaultSecretKey)
-        KeyCreation.create(clients, "AES", name, keys -> keys.createOctKey(options));
+    KeyCreation.applyCommon(options, spec, Map.of());
+    return (VaultSecretKey) KeyCreation.create(clients, "AES", options);
   }
 }

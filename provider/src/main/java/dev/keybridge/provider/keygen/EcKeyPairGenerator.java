@@ -2,9 +2,9 @@ package dev.keybridge.provider.keygen;
 
 import com.azure.security.keyvault.keys.models.CreateEcKeyOptions;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
-import dev.keybridge.keystore.key.VaultCurve;
 import dev.keybridge.keystore.key.VaultEcPrivateKey;
 import dev.keybridge.management.KeyVaultClients;
+import dev.keybridge.management.keys.VaultCurve;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidParameterException;
 import java.security.KeyPair;
@@ -82,16 +82,7 @@ public final class EcKeyPairGenerator extends KeyPairGeneratorSpi {
 
   /** SEC 2, NIST/X9.62 and Key Vault names of the four curves. */
   static VaultCurve byName(String name) throws InvalidAlgorithmParameterException {
-    String normalized = name.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-    Optional<VaultCurve> curve =
-        switch (normalized) {
-          case "secp256r1", "prime256v1", "p-256", "nistp-256", "1.2.840.10045.3.1.7" ->
-              Optional.of(VaultCurve.P_256);
-          case "secp384r1", "p-384", "nistp-384", "1.3.132.0.34" -> Optional.of(VaultCurve.P_384);
-          case "secp521r1", "p-521", "nistp-521", "1.3.132.0.35" -> Optional.of(VaultCurve.P_521);
-          case "secp256k1", "p-256k", "1.3.132.0.10" -> Optional.of(VaultCurve.P_256K);
-          default -> Optional.empty();
-        };
+    Optional<VaultCurve> curve = VaultCurve.fromVaultName(name);
     return curve.orElseThrow(
         () ->
             new InvalidAlgorithmParameterException(
@@ -110,9 +101,7 @@ public final class EcKeyPairGenerator extends KeyPairGeneratorSpi {
             .setCurveName(KeyCurveName.fromString(curve.vaultName()))
             .setHardwareProtected(hsm);
     KeyCreation.applyCommon(options, spec, Map.of());
-    VaultEcPrivateKey handle =
-        (VaultEcPrivateKey)
-            KeyCreation.create(clients, "EC", name, keys -> keys.createEcKey(options));
+    VaultEcPrivateKey handle = (VaultEcPrivateKey) KeyCreation.create(clients, "EC", options);
     return new KeyPair(handle.publicKey(), handle);
   }
 }

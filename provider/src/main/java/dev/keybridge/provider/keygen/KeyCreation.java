@@ -1,14 +1,12 @@
 package dev.keybridge.provider.keygen;
 
-import com.azure.security.keyvault.keys.KeyClient;
 import com.azure.security.keyvault.keys.models.CreateKeyOptions;
 import com.azure.security.keyvault.keys.models.KeyOperation;
-import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import dev.keybridge.keystore.key.VaultKey;
 import dev.keybridge.keystore.key.VaultKeys;
 import dev.keybridge.management.KeyVaultClients;
-import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
+import dev.keybridge.management.keys.KeyBundle;
 import java.security.InvalidKeyException;
 import java.security.ProviderException;
 import java.security.SecureRandom;
@@ -16,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Creating a key in the vault: one create request, the result turned into a handle. */
@@ -57,32 +54,30 @@ final class KeyCreation {
   }
 
   /**
-   * Sends the create request and returns the handle.
+   * Sends the create request through management's key access and returns the handle.
    *
    * @throws ProviderException naming the vault error code and the key when the vault refuses or
    *     cannot be reached (the JCA generate methods declare no checked exception)
    */
   static VaultKey create(
-      Supplier<KeyVaultClients> clients,
-      String algorithm,
-      String name,
-      Function<KeyClient, KeyVaultKey> request) {
+      Supplier<KeyVaultClients> clients, String algorithm, CreateKeyOptions options) {
     KeyVaultClients vault = clients.get();
-    KeyVaultKey created;
+    KeyBundle created;
     try {
-      created = request.apply(vault.keys());
+      created = vault.keyAccess().createKey(options);
     } catch (KeyVaultException e) {
       throw new ProviderException(algorithm + " key generation in the vault: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      KeyVaultException translated = KeyVaultErrors.translate(e, "createKey", name);
-      throw new ProviderException(
-          algorithm + " key generation in the vault: " + translated.getMessage(), translated);
     }
     try {
-      return VaultKeys.fromKeyVaultKey(created, vault.crypto());
+      return VaultKeys.fromKeyBundle(created, vault.crypto());
     } catch (InvalidKeyException e) {
       throw new ProviderException(
-          algorithm + " key '" + name + "' was created but is not usable: " + e.getMessage(), e);
+          algorithm
+              + " key '"
+              + options.getName()
+              + "' was created but is not usable: "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -92,9 +92,7 @@ public final class RsaKeyPairGenerator extends KeyPairGeneratorSpi {
       options.setPublicExponent(publicExponent);
     }
     KeyCreation.applyCommon(options, spec, Map.of());
-    VaultRsaPrivateKey handle =
-        (VaultRsaPrivateKey)
-            KeyCreation.create(clients, "RSA", name, keys -> keys.createRsaKey(options));
+    VaultRsaPrivateKey handle = (VaultRsaPrivateKey) KeyCreation.create(clients, "RSA", options);
     return new KeyPair(handle.publicKey(), handle);
   }
 }

@@ -1,8 +1,8 @@
 package dev.keybridge.provider.signature;
 
-import dev.keybridge.keystore.key.VaultCurve;
 import dev.keybridge.keystore.key.VaultEcPrivateKey;
 import dev.keybridge.keystore.key.VaultPrivateKey;
+import dev.keybridge.management.keys.VaultCurve;
 import java.security.InvalidKeyException;
 import java.security.PublicKey;
 import java.security.Signature;

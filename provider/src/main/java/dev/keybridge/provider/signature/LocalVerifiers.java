@@ -1,6 +1,6 @@
 package dev.keybridge.provider.signature;
 
-import dev.keybridge.keystore.key.VaultCurve;
+import dev.keybridge.management.keys.VaultCurve;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;

@@ -1,8 +1,9 @@
-package dev.keybridge.keystore;
+package dev.keybridge.management.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keybridge.localvault.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

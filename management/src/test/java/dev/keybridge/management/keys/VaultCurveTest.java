@@ -1,4 +1,4 @@
-package dev.keybridge.keystore.key;
+package dev.keybridge.management.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

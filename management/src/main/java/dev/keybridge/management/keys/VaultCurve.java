@@ -1,5 +1,6 @@
-package dev.keybridge.keystore.key;
+package dev.keybridge.management.keys;
 
+import com.azure.security.keyvault.keys.models.KeyCurveName;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -10,6 +11,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.jce.ECNamedCurveTable;
@@ -18,20 +20,28 @@ import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.bouncycastle.jce.spec.ECNamedCurveSpec;
 
 /**
- * The elliptic curves Key Vault knows, with their JCA domain parameters. P-256, P-384 and P-521 use
- * the JDK's own parameters and key factory (SunEC); P-256K (secp256k1) is not supported by JDK 17's
- * SunEC, so its parameters and public keys come from Bouncy Castle (a private instance, never
- * registered as a JCA provider by keybridge).
+ * The elliptic curves Key Vault knows (the one curve table of the client side), with their JCA
+ * domain parameters. P-256, P-384 and P-521 use the JDK's own parameters and key factory (SunEC);
+ * P-256K (secp256k1) is not supported by JDK 17's SunEC, so its parameters and public keys come
+ * from Bouncy Castle (a private instance, never registered as a JCA provider by keybridge).
  */
 public enum VaultCurve {
   /** NIST P-256, secp256r1; signs with ES256. */
-  P_256("P-256", "secp256r1", 256, "ES256", "SHA-256"),
+  P_256(
+      "P-256",
+      "secp256r1",
+      256,
+      "ES256",
+      "SHA-256",
+      "prime256v1",
+      "nistp-256",
+      "1.2.840.10045.3.1.7"),
   /** NIST P-384, secp384r1; signs with ES384. */
-  P_384("P-384", "secp384r1", 384, "ES384", "SHA-384"),
+  P_384("P-384", "secp384r1", 384, "ES384", "SHA-384", "nistp-384", "1.3.132.0.34"),
   /** NIST P-521, secp521r1; signs with ES512. */
-  P_521("P-521", "secp521r1", 521, "ES512", "SHA-512"),
+  P_521("P-521", "secp521r1", 521, "ES512", "SHA-512", "nistp-521", "1.3.132.0.35"),
   /** secp256k1 (Key Vault's P-256K); signs with ES256K. */
-  P_256K("P-256K", "secp256k1", 256, "ES256K", "SHA-256");
+  P_256K("P-256K", "secp256k1", 256, "ES256K", "SHA-256", "1.3.132.0.10");
 
   private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
@@ -40,6 +50,7 @@ public enum VaultCurve {
   private final int fieldBits;
   private final String signatureAlgorithm;
   private final String digestAlgorithm;
+  private final List<String> aliases;
   private volatile ECParameterSpec parameters;
 
   VaultCurve(
@@ -47,7 +58,9 @@ public enum VaultCurve {
       String standardName,
       int fieldBits,
       String signatureAlgorithm,
-      String digestAlgorithm) {
+      String digestAlgorithm,
+      String... aliases) {
+    this.aliases = List.of(aliases);
     this.vaultName = vaultName;
     this.standardName = standardName;
     this.fieldBits = fieldBits;
@@ -58,6 +71,21 @@ public enum VaultCurve {
   /** Key Vault's name: {@code P-256}, {@code P-384}, {@code P-521}, {@code P-256K}. */
   public String vaultName() {
     return vaultName;
+  }
+
+  /** The SDK's name of this curve. */
+  public KeyCurveName keyCurveName() {
+    return KeyCurveName.fromString(vaultName);
+  }
+
+  /** The curve of an SDK curve name. */
+  public static Optional<VaultCurve> of(KeyCurveName name) {
+    return name == null ? Optional.empty() : fromVaultName(name.toString());
+  }
+
+  /** The Bouncy Castle instance keybridge uses for secp256k1 (never registered globally). */
+  public static Provider bouncyCastle() {
+    return BOUNCY_CASTLE;
   }
 
   /** The SEC 2 name: {@code secp256r1}, {@code secp384r1}, {@code secp521r1}, {@code secp256k1}. */
@@ -133,17 +161,21 @@ public enum VaultCurve {
   }
 
   /**
-   * Looks up a curve by Key Vault name (case-insensitive; {@code SECP256K1} is accepted for P-256K,
-   * as some tools spell it).
+   * Looks up a curve by Key Vault name, SEC 2 name, X9.62/NIST alias or OID (case-insensitive,
+   * blanks ignored): {@code P-256}, {@code secp256r1}, {@code prime256v1}, {@code NIST P-256},
+   * {@code SECP256K1} and so on.
    */
   public static Optional<VaultCurve> fromVaultName(String name) {
     if (name == null) {
       return Optional.empty();
     }
-    String upper = name.trim().toUpperCase(Locale.ROOT);
+    String normalized = name.trim().toLowerCase(Locale.ROOT).replace(" ", "");
     for (VaultCurve curve : values()) {
-      if (curve.vaultName.equals(upper)
-          || curve.standardName.toUpperCase(Locale.ROOT).equals(upper)) {
+      String vault = curve.vaultName.toLowerCase(Locale.ROOT);
+      if (vault.equals(normalized)
+          || vault.replace("-", "").equals(normalized)
+          || curve.standardName.equals(normalized)
+          || curve.aliases.contains(normalized)) {
         return Optional.of(curve);
       }
     }

@@ -1,21 +1,24 @@
-package dev.keybridge.examples;
+package dev.keybridge.localvault.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
@@ -39,8 +42,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
- * An outside certificate authority for the tests, made with Bouncy Castle in memory: a software EC
- * P-256 root that issues certificates for vault keys from their CSRs.
+ * An outside certificate authority for the tests of every module, made with Bouncy Castle in
+ * memory: a software EC P-256 root that issues certificates for vault keys from their CSRs.
  */
 public final class TestCa {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -175,6 +178,14 @@ public final class TestCa {
       }
     }
     return text.toString();
+  }
+
+  /** PEM ({@code PRIVATE KEY}, PKCS#8) of a software private key. */
+  public static String pem(PrivateKey key) {
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
   }
 
   /** The DER of the PKCS#10 request in a PEM file. */

@@ -1,4 +1,4 @@
-package dev.keybridge.keystore;
+package dev.keybridge.localvault.testing;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

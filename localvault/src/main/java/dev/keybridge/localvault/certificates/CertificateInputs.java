@@ -12,8 +12,8 @@ import java.util.Base64;
 import java.util.List;
 
 /** Decoding certificates from request input and putting a chain in leaf-first order. */
-final class CertificateChains {
-  private CertificateChains() {}
+final class CertificateInputs {
+  private CertificateInputs() {}
 
   /**
    * Decodes standard base64 (padding optional, whitespace ignored; base64url also accepted).
