@@ -6,8 +6,6 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
-import com.azure.core.http.policy.RetryOptions;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.ClientOptions;
 import com.azure.security.keyvault.certificates.CertificateAsyncClient;
@@ -24,7 +22,9 @@ import dev.keybridge.management.auth.VaultCredentials;
 import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.crypto.RestVaultCrypto;
 import dev.keybridge.management.crypto.VaultCrypto;
+import dev.keybridge.management.http.DeadlinePolicy;
 import dev.keybridge.management.http.VaultHttp;
+import dev.keybridge.management.http.VaultRetryPolicy;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -47,7 +47,6 @@ public final class KeyVaultClients {
   private final OkHttpClient okHttpClient;
   private final HttpClient httpClient;
   private final TokenCredential credential;
-  private final RetryOptions retryOptions;
   private final HttpLogOptions logOptions;
   private final Lazy<HttpPipeline> pipeline;
   private final Lazy<KeyClient> keys;
@@ -63,7 +62,6 @@ public final class KeyVaultClients {
     this.okHttpClient = VaultHttp.okHttpClient(config);
     this.httpClient = VaultHttp.azureHttpClient(okHttpClient, config);
     this.credential = VaultCredentials.create(config, httpClient);
-    this.retryOptions = VaultHttp.retryOptions(config);
     this.logOptions = VaultHttp.logOptions(config);
     this.keys = new Lazy<>(() -> keyBuilder().buildClient());
     this.keysAsync = new Lazy<>(() -> keyBuilder().buildAsyncClient());
@@ -150,7 +148,8 @@ public final class KeyVaultClients {
 
   /**
    * The one pipeline of this configuration, under every SDK client and {@link VaultCrypto}: the
-   * shared HTTP client, retries, and one challenge policy, so that the Key Vault challenge (one 401
+   * shared HTTP client, one deadline per operation, retries within it (see {@link
+   * VaultRetryPolicy}), and one challenge policy, so that the Key Vault challenge (one 401
    * round trip) and the token request happen once per vault and JVM, not once per SDK package.
    * Challenge-resource verification is in {@link KeyVaultChallengePolicy}: on for every vault that
    * is not on a loopback address.
@@ -161,7 +160,8 @@ public final class KeyVaultClients {
         .clientOptions(CLIENT_OPTIONS)
         .policies(
             new UserAgentPolicy("keybridge"),
-            new RetryPolicy(retryOptions),
+            new DeadlinePolicy(config.operationTimeout()),
+            VaultRetryPolicy.of(config),
             new KeyVaultChallengePolicy(credential),
             new HttpLoggingPolicy(logOptions))
         .build();
