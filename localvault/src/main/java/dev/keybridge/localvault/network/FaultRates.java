@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Fault rates of {@code --faults}, e.g. {@code 503=10%,429=5%,reset=1%,stall=1%}: each request
- * gets at most one fault, drawn with these probabilities. Immutable.
+ * Fault rates of {@code --faults}, e.g. {@code 503=10%,429=5%,reset=1%,stall=1%}: each request gets
+ * at most one fault, drawn with these probabilities. Immutable.
  */
 public final class FaultRates {
   /** No faults. */

@@ -31,8 +31,7 @@ public record Latency(long millis, long jitterMillis) {
       throw new IllegalArgumentException(
           "latency '" + text + "' is not MS or MS:JITTER_MS (e.g. 20 or 20:5)");
     }
-    return new Latency(
-        number(parts[0], text), parts.length == 2 ? number(parts[1], text) : 0);
+    return new Latency(number(parts[0], text), parts.length == 2 ? number(parts[1], text) : 0);
   }
 
   private static long number(String part, String text) {

@@ -41,8 +41,7 @@ public record NetworkConditions(
           "retry-after must be 0 to 3600 seconds, got " + retryAfter.toSeconds());
     }
     if (stall.isNegative() || stall.isZero() || stall.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException(
-          "stall must be 1 to 3600000 ms, got " + stall.toMillis());
+      throw new IllegalArgumentException("stall must be 1 to 3600000 ms, got " + stall.toMillis());
     }
   }
 

@@ -10,10 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Applies {@link NetworkConditions} at the vault's dispatch point: Key Vault's service limits first
- * (429 {@code Throttled}), then at most one random fault, and the latency on every answer
- * (faults and throttled answers included; a reset is delayed too, as a connection dropped after a
- * round trip). Token and discovery endpoints are never throttled, and are spared from faults with
- * {@code faultsSkipAuth}.
+ * (429 {@code Throttled}), then at most one random fault, and the latency on every answer (faults
+ * and throttled answers included; a reset is delayed too, as a connection dropped after a round
+ * trip). Token and discovery endpoints are never throttled, and are spared from faults with {@code
+ * faultsSkipAuth}.
  */
 public final class NetworkSimulator implements RequestInterceptor {
   private static final Set<String> IDENTITY_SEGMENTS =

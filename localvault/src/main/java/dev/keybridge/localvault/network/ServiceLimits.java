@@ -70,8 +70,9 @@ final class ServiceLimits {
   }
 
   private static boolean isKeyCreation(String method, List<String> s) {
-    return (method.equals("POST") && s.size() == 3 && (s.get(2).equals("create")
-            || s.get(2).equals("rotate")))
+    return (method.equals("POST")
+            && s.size() == 3
+            && (s.get(2).equals("create") || s.get(2).equals("rotate")))
         || (method.equals("PUT") && s.size() == 2);
   }
 
