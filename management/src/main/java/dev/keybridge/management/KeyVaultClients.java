@@ -149,8 +149,8 @@ public final class KeyVaultClients {
   /**
    * The one pipeline of this configuration, under every SDK client and {@link VaultCrypto}: the
    * shared HTTP client, one deadline per operation, retries within it (see {@link
-   * VaultRetryPolicy}), and one challenge policy, so that the Key Vault challenge (one 401
-   * round trip) and the token request happen once per vault and JVM, not once per SDK package.
+   * VaultRetryPolicy}), and one challenge policy, so that the Key Vault challenge (one 401 round
+   * trip) and the token request happen once per vault and JVM, not once per SDK package.
    * Challenge-resource verification is in {@link KeyVaultChallengePolicy}: on for every vault that
    * is not on a loopback address.
    */

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The network simulation flags of {@code serve} (and {@code demo --latency}): every value is checked
- * while the command line is parsed, so a wrong one is a usage error (exit 2) and nothing starts.
+ * The network simulation flags of {@code serve} (and {@code demo --latency}): every value is
+ * checked while the command line is parsed, so a wrong one is a usage error (exit 2) and nothing
+ * starts.
  */
 public final class NetworkOptions {
   @Option(
@@ -110,8 +111,7 @@ public final class NetworkOptions {
       throw new TypeConversionException(flag + " '" + value + "' is not a whole number");
     }
     if (parsed < min || parsed > max) {
-      throw new TypeConversionException(
-          flag + " " + parsed + " is outside " + min + " to " + max);
+      throw new TypeConversionException(flag + " " + parsed + " is outside " + min + " to " + max);
     }
     return parsed;
   }

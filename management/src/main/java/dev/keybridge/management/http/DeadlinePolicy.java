@@ -31,8 +31,7 @@ public final class DeadlinePolicy implements HttpPipelinePolicy {
         () -> {
           VaultOperation operation = VaultOperation.start(context, timeout);
           return next.process()
-              .timeout(
-                  timeout, Mono.error(() -> VaultDeadlineExceededException.of(operation)));
+              .timeout(timeout, Mono.error(() -> VaultDeadlineExceededException.of(operation)));
         });
   }
 
