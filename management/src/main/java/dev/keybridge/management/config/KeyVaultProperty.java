@@ -129,7 +129,7 @@ public enum KeyVaultProperty {
           + " Authorization is always redacted). Bodies are never logged."),
   RETRY_MAX_RETRIES(
       "keybridge.retry.max-retries",
-      "3",
+      "6",
       null,
       false,
       "Retries after a throttled (429), timed-out (408) or failed (5xx, reset, refused) request;"
