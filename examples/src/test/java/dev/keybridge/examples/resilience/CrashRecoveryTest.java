@@ -138,7 +138,9 @@ class CrashRecoveryTest {
     }
   }
 
-  /** Waits until the writers have {@code count} acknowledged writes: they run against this vault. */
+  /**
+   * Waits until the writers have {@code count} acknowledged writes: they run against this vault.
+   */
   private void awaitWrites(long count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (acknowledged.get() < count) {
