@@ -297,11 +297,22 @@ class FailuresAndDeadlinesTest {
           catchThrowableOfType(() -> manager.getKey(name), KeyVaultException.class);
       assertThat(failure.errorCode()).isEqualTo(KeyVaultErrors.VAULT_UNREACHABLE);
     }
+    long heapGrowth = usedHeap() - heapBefore;
+    System.out.println(
+        "failures: failed operations="
+            + FAILED_OPERATIONS
+            + " new threads="
+            + (Thread.activeCount() - threadsBefore)
+            + " pooled connections="
+            + okHttp.connectionPool().connectionCount()
+            + " heap growth="
+            + (heapGrowth >> 10)
+            + " KiB");
     assertThat(Thread.activeCount() - threadsBefore).as("new threads").isLessThan(8);
     assertThat(okHttp.dispatcher().runningCallsCount()).isZero();
     assertThat(okHttp.dispatcher().queuedCallsCount()).isZero();
     assertThat(okHttp.connectionPool().connectionCount()).isZero();
-    assertThat(usedHeap() - heapBefore).as("heap growth").isLessThan(64L << 20);
+    assertThat(heapGrowth).as("heap growth").isLessThan(64L << 20);
   }
 
   private static long usedHeap() {
