@@ -4,6 +4,7 @@ import dev.keybridge.localvault.network.FaultRates;
 import dev.keybridge.localvault.network.Latency;
 import dev.keybridge.localvault.network.NetworkConditions;
 import java.time.Duration;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -69,22 +70,23 @@ public final class NetworkOptions {
   public static final class LatencyConverter implements ITypeConverter<Latency> {
     @Override
     public Latency convert(String value) {
-      try {
-        return Latency.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return parsed(value, Latency::parse);
     }
   }
 
   static final class FaultsConverter implements ITypeConverter<FaultRates> {
     @Override
     public FaultRates convert(String value) {
-      try {
-        return FaultRates.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return parsed(value, FaultRates::parse);
+    }
+  }
+
+  /** The parser's value; its IllegalArgumentException becomes picocli's usage error. */
+  private static <T> T parsed(String value, Function<String, T> parser) {
+    try {
+      return parser.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
   }
 

@@ -259,19 +259,7 @@ class ResilienceTest {
                 unsigned,
                 "res-ec"));
     assertThat(sign.exitCode()).as(sign.toString()).isZero();
-    ChildProcess.Result verify =
-        ChildProcess.run(
-            command(
-                JdkTools.jarsigner(),
-                "-verify",
-                "-strict",
-                "-keystore",
-                trustStore,
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit",
-                signed));
+    ChildProcess.Result verify = JdkTools.verifyStrict(signed, trustStore);
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
     assertThat(verify.output()).contains("jar verified.");
   }
