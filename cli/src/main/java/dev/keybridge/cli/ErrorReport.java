@@ -122,7 +122,8 @@ final class ErrorReport {
       line.append(" '").append(failure.keyName()).append('\'');
     }
     line.append(']');
-    if (KeyVaultErrors.VAULT_UNREACHABLE.equals(failure.errorCode())) {
+    if (KeyVaultErrors.VAULT_UNREACHABLE.equals(failure.errorCode())
+        || KeyVaultErrors.DEADLINE_EXCEEDED.equals(failure.errorCode())) {
       if (find(failure, CertPathBuilderException.class) != null
           || find(failure, CertPathValidatorException.class) != null) {
         line.append("; the vault's TLS certificate is not trusted: set keybridge.trust.ca-file");

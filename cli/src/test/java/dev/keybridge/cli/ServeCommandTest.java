@@ -48,7 +48,10 @@ class ServeCommandTest {
                           "--port",
                           "0",
                           "--client",
-                          "app1:app1-secret:crypto-user"
+                          "app1:app1-secret:crypto-user",
+                          "--latency",
+                          "5:2",
+                          "--throttle"
                         },
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8))),
@@ -59,7 +62,8 @@ class ServeCommandTest {
     assertThat(printed)
         .containsPattern("keybridge local vault \\(vault\\) listening on https://localhost:\\d+")
         .contains("properties: " + properties)
-        .contains("client: app1 (Key Vault Crypto User)");
+        .contains("client: app1 (Key Vault Crypto User)")
+        .contains("network simulation: latency 5±2 ms, Key Vault service limits");
 
     Properties props = new Properties();
     try (InputStream in = Files.newInputStream(properties)) {

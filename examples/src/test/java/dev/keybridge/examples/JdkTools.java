@@ -76,6 +76,26 @@ public final class JdkTools {
     return List.of("-keystore", "NONE", "-storetype", "AzureKeyVault", "-storepass", "none");
   }
 
+  /**
+   * {@code jarsigner -verify -strict [options] -keystore trustStore} (a PKCS#12 trust store with
+   * password {@code changeit}, as {@link TestCa#writeTrustStore} writes it) on {@code signed}.
+   */
+  public static ChildProcess.Result verifyStrict(Path signed, Path trustStore, String... options) {
+    return ChildProcess.run(
+        command(
+            jarsigner(),
+            "-verify",
+            "-strict",
+            List.of(options),
+            "-keystore",
+            trustStore,
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            "changeit",
+            signed));
+  }
+
   /** Concatenates option lists and single arguments. */
   public static List<String> command(Object... parts) {
     List<String> command = new ArrayList<>();

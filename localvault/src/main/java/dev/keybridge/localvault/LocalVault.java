@@ -12,6 +12,10 @@ import dev.keybridge.localvault.http.ResourceModule;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.keys.KeyRepository;
 import dev.keybridge.localvault.keys.KeysModule;
+import dev.keybridge.localvault.network.FaultRates;
+import dev.keybridge.localvault.network.Latency;
+import dev.keybridge.localvault.network.NetworkConditions;
+import dev.keybridge.localvault.network.NetworkSimulator;
 import dev.keybridge.localvault.pki.VaultPki;
 import dev.keybridge.localvault.storage.MasterKey;
 import dev.keybridge.localvault.storage.StorageException;
@@ -142,6 +146,10 @@ public final class LocalVault implements AutoCloseable {
       }
       accessLog = new AccessLogWriter(dir.resolve("access.log"));
       pipeline = new RequestPipeline(router, tokens, accessLog, config.clock);
+      if (!config.network.isNone()) {
+        pipeline.addInterceptor(
+            new NetworkSimulator(config.network, keys, config.flavor == Flavor.MANAGED_HSM));
+      }
       config.interceptors.forEach(pipeline::addInterceptor);
       server.start(pipeline);
       KeybridgeProperties.write(
@@ -273,6 +281,11 @@ public final class LocalVault implements AutoCloseable {
     requireStarted(pipeline).removeInterceptor(interceptor);
   }
 
+  /** The simulated network conditions ({@link NetworkConditions#NONE} unless configured). */
+  public NetworkConditions networkConditions() {
+    return config.network;
+  }
+
   /** The vault's key storage (for in-process tools and tests). */
   public KeyRepository keyRepository() {
     return requireStarted(keys);
@@ -346,6 +359,7 @@ public final class LocalVault implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private final List<ClientSpec> clients = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
+    private NetworkConditions network = NetworkConditions.NONE;
 
     private Builder() {}
 
@@ -402,6 +416,35 @@ public final class LocalVault implements AutoCloseable {
     public Builder interceptor(RequestInterceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
       return this;
+    }
+
+    /**
+     * Simulated network conditions: latency, injected faults and Key Vault's service limits (the
+     * {@code serve} flags {@code --latency}, {@code --faults}, {@code --throttle}, ...). Applied to
+     * every request before the interceptors of {@link #interceptor}.
+     */
+    public Builder network(NetworkConditions conditions) {
+      this.network = Objects.requireNonNull(conditions, "conditions");
+      return this;
+    }
+
+    /** Delays every answer by {@code millis} plus up to {@code jitterMillis} either way. */
+    public Builder latency(long millis, long jitterMillis) {
+      return network(network.withLatency(new Latency(millis, jitterMillis)));
+    }
+
+    /**
+     * Random faults, e.g. {@code "503=10%,429=5%,reset=1%,stall=1%"}.
+     *
+     * @throws IllegalArgumentException for an unknown fault name or a rate outside 0-100 %
+     */
+    public Builder faults(String spec) {
+      return network(network.withFaults(FaultRates.parse(spec)));
+    }
+
+    /** Enforces Key Vault's documented service limits with 429 and Retry-After. */
+    public Builder throttle(boolean enabled) {
+      return network(network.withThrottle(enabled));
     }
 
     /**

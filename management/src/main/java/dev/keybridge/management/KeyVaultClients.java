@@ -5,7 +5,6 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.HttpLoggingPolicy;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.ClientOptions;
 import com.azure.security.keyvault.certificates.CertificateAsyncClient;
@@ -24,7 +23,9 @@ import dev.keybridge.management.config.KeyVaultProperty;
 import dev.keybridge.management.crypto.RestVaultCrypto;
 import dev.keybridge.management.crypto.VaultCrypto;
 import dev.keybridge.management.crypto.VaultKeyAccess;
+import dev.keybridge.management.http.DeadlinePolicy;
 import dev.keybridge.management.http.VaultHttp;
+import dev.keybridge.management.http.VaultRetryPolicy;
 import java.lang.ref.Cleaner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -338,7 +339,8 @@ public final class KeyVaultClients implements AutoCloseable {
           .clientOptions(CLIENT_OPTIONS)
           .policies(
               new UserAgentPolicy("keybridge"),
-              new RetryPolicy(VaultHttp.retryOptions(config)),
+              new DeadlinePolicy(config.operationTimeout()),
+              VaultRetryPolicy.of(config),
               new KeyVaultChallengePolicy(credential, connection.challenges()),
               new HttpLoggingPolicy(VaultHttp.logOptions(config)))
           .build();

@@ -7,6 +7,8 @@ import com.azure.json.JsonSerializable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.management.auth.VaultChallengeException;
+import dev.keybridge.management.http.VaultDeadlineExceededException;
+import dev.keybridge.management.http.VaultUnreachableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
@@ -23,6 +25,9 @@ import reactor.core.Exceptions;
 public final class KeyVaultErrors {
   /** Code of failures where no HTTP response arrived (connection refused, TLS, timeout). */
   public static final String VAULT_UNREACHABLE = "VaultUnreachable";
+
+  /** Code of an operation whose deadline ({@code keybridge.http.timeout}) passed. */
+  public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
 
   /** Code of token acquisition failures that never reached the vault. */
   public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
@@ -46,6 +51,20 @@ public final class KeyVaultErrors {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof KeyVaultException kve) {
         return kve;
+      }
+    }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof VaultUnreachableException unreachable) {
+        return new KeyVaultException(
+            operation,
+            name,
+            KeyVaultException.NO_RESPONSE,
+            unreachable instanceof VaultDeadlineExceededException
+                ? DEADLINE_EXCEEDED
+                : VAULT_UNREACHABLE,
+            null,
+            firstLine(unreachable.getMessage()),
+            cause);
       }
     }
     for (Throwable t = cause; t != null; t = t.getCause()) {

@@ -2,7 +2,10 @@ package dev.keybridge.cli.demo;
 
 import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.output.Table;
+import dev.keybridge.cli.serve.NetworkOptions;
 import dev.keybridge.localvault.LocalVault;
+import dev.keybridge.localvault.network.Latency;
+import dev.keybridge.localvault.network.NetworkConditions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,15 +55,27 @@ public final class DemoCommand implements Callable<Integer> {
               + " commands work right away.")
   boolean keep;
 
+  @Option(
+      names = "--latency",
+      paramLabel = "MS[:JITTER]",
+      converter = NetworkOptions.LatencyConverter.class,
+      description =
+          "Run the local vault with this added latency per answer (e.g. 20 or 20:5), to see the"
+              + " timings across a WAN.")
+  Latency latency = Latency.NONE;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = dataDir.toAbsolutePath().normalize();
-    out.println("keybridge demo: local vault in " + dir);
+    out.println(
+        "keybridge demo: local vault in "
+            + dir
+            + (latency.isNone() ? "" : " (simulated latency " + latency + " per answer)"));
     out.flush();
 
-    DemoScenario scenario = new DemoScenario(dir, err);
+    DemoScenario scenario = new DemoScenario(dir, err, NetworkConditions.NONE.withLatency(latency));
     List<StepResult> results = scenario.run(keep);
     printTable(out, results);
     printCommands(out, scenario.commands());

@@ -5,6 +5,7 @@ import com.azure.security.keyvault.keys.models.KeyProperties;
 import dev.keybridge.keystore.KeyVaultKeyStore;
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.localvault.LocalVault;
+import dev.keybridge.localvault.network.NetworkConditions;
 import dev.keybridge.management.KeyVaultException;
 import dev.keybridge.management.KeyVaultManager;
 import dev.keybridge.management.config.KeyVaultConfig;
@@ -48,6 +49,7 @@ final class DemoScenario {
 
   private final Path dataDir;
   private final PrintWriter progress;
+  private final NetworkConditions network;
   private final List<String> commands = new ArrayList<>();
   private final AccessLogCounter accessLog;
 
@@ -63,6 +65,12 @@ final class DemoScenario {
   private record Step(String name, Callable<String> action) {}
 
   DemoScenario(Path dataDir, PrintWriter progress) {
+    this(dataDir, progress, NetworkConditions.NONE);
+  }
+
+  /** A scenario whose vault simulates {@code network} (e.g. {@code demo --latency 20}). */
+  DemoScenario(Path dataDir, PrintWriter progress, NetworkConditions network) {
+    this.network = network;
     this.dataDir = dataDir;
     this.progress = progress;
     // where the vault will log (DIR/access.log); an earlier run's lines are not this run's
@@ -134,7 +142,7 @@ final class DemoScenario {
   }
 
   private String startVault() {
-    vault = LocalVault.builder().dataDir(dataDir).build().start();
+    vault = LocalVault.builder().dataDir(dataDir).network(network).build().start();
     if (!vault.accessLogFile().toAbsolutePath().equals(dataDir.resolve("access.log"))) {
       throw new IllegalStateException(
           "the vault logs to "

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,10 +72,17 @@ public final class ServeCommand implements Callable<Integer> {
               + " app1:s3cret:crypto-user or 'ci:pw:Key Vault Reader'. Repeatable.")
   List<ClientSpec> clients = new ArrayList<>();
 
+  @Mixin NetworkOptions network = new NetworkOptions();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    LocalVault.Builder builder = LocalVault.builder().dataDir(dataDir).port(port).flavor(flavor);
+    LocalVault.Builder builder =
+        LocalVault.builder()
+            .dataDir(dataDir)
+            .port(port)
+            .flavor(flavor)
+            .network(network.conditions());
     if (bindAddress != null) {
       builder.bindAddress(bindAddress);
     }
@@ -99,6 +107,9 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("admin client id: " + vault.adminClientId() + " (secret in the properties file)");
     for (ClientSpec client : clients) {
       out.println("client: " + client.clientId() + " (" + client.role().azureName() + ")");
+    }
+    if (!vault.networkConditions().isNone()) {
+      out.println("network simulation: " + vault.networkConditions());
     }
     out.println("Try: java -jar keybridge.jar keys list --config " + vault.propertiesFile());
     out.println("Press Ctrl-C to stop.");

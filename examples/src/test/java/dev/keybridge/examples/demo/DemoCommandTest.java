@@ -44,17 +44,24 @@ class DemoCommandTest {
     Path data = dir.resolve("keybridge-demo");
 
     for (int run = 1; run <= 2; run++) {
-      ChildProcess.Result demo =
-          ChildProcess.run(
-              List.of(
-                  JdkTools.java(),
-                  "-jar",
-                  JdkTools.cliJar().toString(),
-                  "demo",
-                  "--data",
-                  data.toString()));
+      // the second run as across a WAN: keybridge demo --latency 20
+      List<String> command =
+          JdkTools.command(
+              JdkTools.java(),
+              "-jar",
+              JdkTools.cliJar(),
+              "demo",
+              "--data",
+              data,
+              run == 2 ? List.of("--latency", "20") : List.of());
+      ChildProcess.Result demo = ChildProcess.run(command);
 
       assertThat(demo.exitCode()).as("run " + run + ":\n" + demo).isZero();
+      if (run == 2) {
+        assertThat(demo.output())
+            .contains(
+                "keybridge demo: local vault in " + data + " (simulated latency 20 ms per answer)");
+      }
       Map<String, Row> rows = rows(demo.output());
       assertThat(rows.keySet()).as(demo.toString()).containsExactlyElementsOf(STEPS);
       assertThat(rows.get("start the local vault").requests()).isZero();

@@ -1,6 +1,5 @@
 package dev.keybridge.examples.jarsigning;
 
-import static dev.keybridge.examples.JdkTools.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,19 +73,7 @@ class JarSigningExampleTest {
     assertThat(SignatureBlock.of(signed).entryName()).endsWith(block);
 
     Path trustStore = ca.writeTrustStore(dir.resolve(alias + "-trust.p12"));
-    ChildProcess.Result verify =
-        ChildProcess.run(
-            command(
-                JdkTools.jarsigner(),
-                "-verify",
-                "-strict",
-                "-keystore",
-                trustStore,
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit",
-                signed));
+    ChildProcess.Result verify = JdkTools.verifyStrict(signed, trustStore);
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
     assertThat(verify.output()).contains("jar verified.");
   }

@@ -335,19 +335,6 @@ class JarsignerToolTest {
    * {@code jarsigner -verify -strict -verbose -certs} with the test CA as the only extra anchor.
    */
   static ChildProcess.Result verifyStrict(Path signed) {
-    return ChildProcess.run(
-        command(
-            JdkTools.jarsigner(),
-            "-verify",
-            "-strict",
-            "-verbose",
-            "-certs",
-            "-keystore",
-            trustStore,
-            "-storetype",
-            "PKCS12",
-            "-storepass",
-            "changeit",
-            signed));
+    return JdkTools.verifyStrict(signed, trustStore, "-verbose", "-certs");
   }
 }

@@ -3,6 +3,7 @@ package dev.keybridge.localvault.testing;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.LocalVault;
 import dev.keybridge.localvault.Role;
+import dev.keybridge.localvault.network.NetworkConditions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ public final class LocalVaultExtension
 
   private Flavor flavor = Flavor.VAULT;
   private Clock clock;
+  private NetworkConditions network = NetworkConditions.NONE;
   private final List<Object[]> clients = new ArrayList<>();
   private LocalVault vault;
   private Path dataDir;
@@ -70,6 +72,12 @@ public final class LocalVaultExtension
   /** A clock for the vault (token expiry, key timestamps, nbf/exp). */
   public LocalVaultExtension clock(Clock clock) {
     this.clock = clock;
+    return this;
+  }
+
+  /** Simulated latency, faults or service limits for the vault (see {@link NetworkConditions}). */
+  public LocalVaultExtension network(NetworkConditions conditions) {
+    this.network = conditions;
     return this;
   }
 
@@ -164,7 +172,7 @@ public final class LocalVaultExtension
   }
 
   private LocalVault.Builder builder() {
-    LocalVault.Builder b = LocalVault.builder().dataDir(dataDir).flavor(flavor);
+    LocalVault.Builder b = LocalVault.builder().dataDir(dataDir).flavor(flavor).network(network);
     if (clock != null) {
       b.clock(clock);
     }

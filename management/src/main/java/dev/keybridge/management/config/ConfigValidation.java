@@ -68,6 +68,7 @@ final class ConfigValidation {
     duration(raw, out, HTTP_CONNECT_TIMEOUT, false);
     duration(raw, out, HTTP_READ_TIMEOUT, false);
     duration(raw, out, HTTP_RESPONSE_TIMEOUT, false);
+    duration(raw, out, HTTP_TIMEOUT, false);
     String logLevel = valueOrDefault(raw, HTTP_LOG_LEVEL).toLowerCase(Locale.ROOT);
     if (!logLevel.equals("none") && !logLevel.equals("basic") && !logLevel.equals("headers")) {
       throw PropertyValues.invalid(
@@ -87,6 +88,7 @@ final class ConfigValidation {
           RETRY_BASE_DELAY,
           baseDelay + " is longer than " + RETRY_MAX_DELAY.propertyName() + " " + maxDelay);
     }
+    duration(raw, out, RETRY_CONNECT_WINDOW, true);
     duration(raw, out, POLL_INTERVAL, false);
     duration(raw, out, KEYSTORE_CACHE_TTL, true);
     return out;

@@ -178,6 +178,16 @@ public final class KeyVaultConfig {
     return Duration.parse(values.get(HTTP_RESPONSE_TIMEOUT));
   }
 
+  /** The deadline of one operation, retries included ({@code keybridge.http.timeout}). */
+  public Duration operationTimeout() {
+    return Duration.parse(values.get(HTTP_TIMEOUT));
+  }
+
+  /** How long a refused connection is retried ({@code keybridge.retry.connect-window}). */
+  public Duration connectRetryWindow() {
+    return Duration.parse(values.get(RETRY_CONNECT_WINDOW));
+  }
+
   public HttpLogDetailLevel httpLogLevel() {
     return HttpLogDetailLevel.valueOf(values.get(HTTP_LOG_LEVEL).toUpperCase(Locale.ROOT));
   }
@@ -346,6 +356,16 @@ public final class KeyVaultConfig {
 
     public Builder responseTimeout(Duration timeout) {
       return set(HTTP_RESPONSE_TIMEOUT, String.valueOf(timeout));
+    }
+
+    /** The deadline of one operation, retries included. */
+    public Builder operationTimeout(Duration timeout) {
+      return set(HTTP_TIMEOUT, String.valueOf(timeout));
+    }
+
+    /** How long a refused connection is retried; zero: not at all. */
+    public Builder connectRetryWindow(Duration window) {
+      return set(RETRY_CONNECT_WINDOW, String.valueOf(window));
     }
 
     public Builder httpLogLevel(HttpLogDetailLevel level) {

@@ -113,6 +113,13 @@ public enum KeyVaultProperty {
       null,
       false,
       "Longest wait from sending a request until the response headers arrive."),
+  HTTP_TIMEOUT(
+      "keybridge.http.timeout",
+      "PT30S",
+      null,
+      false,
+      "Deadline of one vault operation, all its retries and back-off included; when it passes"
+          + " the operation fails naming the URL, the attempts and the last cause."),
   HTTP_LOG_LEVEL(
       "keybridge.http.log-level",
       "none",
@@ -122,11 +129,11 @@ public enum KeyVaultProperty {
           + " Authorization is always redacted). Bodies are never logged."),
   RETRY_MAX_RETRIES(
       "keybridge.retry.max-retries",
-      "3",
+      "6",
       null,
       false,
-      "Retries after a throttled (429), timed-out or failed (5xx, I/O error) request; 0 to 10."
-          + " Retry-After is honoured."),
+      "Retries after a throttled (429), timed-out (408) or failed (5xx, reset, refused) request;"
+          + " 0 to 10. TLS, unknown host and 400/401/403/404/409 are never retried."),
   RETRY_BASE_DELAY(
       "keybridge.retry.base-delay",
       "PT0.8S",
@@ -138,7 +145,15 @@ public enum KeyVaultProperty {
       "PT8S",
       null,
       false,
-      "Longest back-off delay between two retries."),
+      "Longest back-off delay between two retries; also the cap of a Retry-After the vault"
+          + " asks for."),
+  RETRY_CONNECT_WINDOW(
+      "keybridge.retry.connect-window",
+      "PT1S",
+      null,
+      false,
+      "How long a refused connection (nothing listening) is retried before the operation fails;"
+          + " PT0S: not retried."),
   POLL_INTERVAL(
       "keybridge.poll.interval",
       "PT1S",

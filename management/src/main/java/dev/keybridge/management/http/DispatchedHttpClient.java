@@ -38,8 +38,21 @@ final class DispatchedHttpClient implements HttpClient {
         request, (context == null ? Context.NONE : context).addData(EAGERLY_READ, true));
   }
 
+  /**
+   * Waits for the answer at most until the deadline of the operation ({@link DeadlinePolicy}), if
+   * there is one; when it passes, the okhttp call is cancelled and the caller released with a
+   * {@link VaultDeadlineExceededException}.
+   */
   @Override
   public HttpResponse sendSync(HttpRequest request, Context context) {
-    return send(request, context).block();
+    Mono<HttpResponse> response = send(request, context);
+    VaultOperation operation = VaultOperation.find(context);
+    if (operation != null) {
+      response =
+          response.timeout(
+              operation.remaining(),
+              Mono.error(() -> VaultDeadlineExceededException.of(operation)));
+    }
+    return response.block();
   }
 }

@@ -2,9 +2,7 @@ package dev.keybridge.management.http;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
-import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpLogOptions;
-import com.azure.core.http.policy.RetryOptions;
 import dev.keybridge.management.config.KeyVaultConfig;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -87,20 +85,6 @@ public final class VaultHttp {
         .writeTimeout(config.readTimeout())
         .responseTimeout(config.responseTimeout())
         .build();
-  }
-
-  /**
-   * Exponential back-off from the configuration, retrying only what {@link RetryConditions} allows
-   * (throttling, timeouts, 5xx, I/O; never a refused credential); azure-core's RetryPolicy honours
-   * Retry-After.
-   */
-  public static RetryOptions retryOptions(KeyVaultConfig config) {
-    return new RetryOptions(
-            new ExponentialBackoffOptions()
-                .setMaxRetries(config.maxRetries())
-                .setBaseDelay(config.retryBaseDelay())
-                .setMaxDelay(config.retryMaxDelay()))
-        .setShouldRetryCondition(RetryConditions::shouldRetry);
   }
 
   /** HTTP logging at the configured level; Authorization is always redacted by azure-core. */

@@ -51,7 +51,7 @@ class KeyVaultConfigTest {
     assertThat(config.vaultUrl()).isEqualTo(URI.create("https://kv.vault.azure.net"));
     assertThat(config.authMethod()).isEqualTo(AuthMethod.DEFAULT);
     assertThat(config.maxConnections()).isEqualTo(64);
-    assertThat(config.maxRetries()).isEqualTo(3);
+    assertThat(config.maxRetries()).isEqualTo(6);
     assertThat(config.keystoreCacheTtl()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.httpLogLevel()).isEqualTo(HttpLogDetailLevel.NONE);
