@@ -154,7 +154,7 @@ class CrashRecoveryTest {
   }
 
   private void record(String name, Object key) {
-    var vaultKey = (dev.keybridge.management.keys.VaultKey) key;
+    var vaultKey = (dev.keybridge.management.keys.KeyBundle) key;
     long tag = Long.parseLong(vaultKey.properties().getTags().getOrDefault("n", "0"));
     acked.merge(
         name,

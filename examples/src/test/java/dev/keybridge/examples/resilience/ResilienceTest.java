@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import dev.keybridge.examples.ChildProcess;
 import dev.keybridge.examples.JdkTools;
-import dev.keybridge.examples.TestCa;
+import dev.keybridge.localvault.testing.TestCa;
 import dev.keybridge.localvault.network.FaultRates;
 import dev.keybridge.localvault.network.Latency;
 import dev.keybridge.localvault.network.NetworkConditions;
