@@ -12,7 +12,6 @@ import com.azure.security.keyvault.keys.models.KeyCurveName;
 import dev.keybridge.keystore.key.VaultEcPrivateKey;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import java.io.ByteArrayOutputStream;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -199,11 +198,6 @@ class KeyStoreCertificatesTest {
   }
 
   private static byte[] pkcs12(KeyPair pair, TestPki.Chain chain) throws Exception {
-    KeyStore pfx = KeyStore.getInstance("PKCS12");
-    pfx.load(null, null);
-    pfx.setKeyEntry("key", pair.getPrivate(), new char[0], chain.toArray());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    pfx.store(out, new char[0]);
-    return out.toByteArray();
+    return TestPki.pkcs12(pair, chain);
   }
 }
