@@ -4,6 +4,7 @@ import static dev.keybridge.examples.JdkTools.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keybridge.examples.ChildProcess;
+import dev.keybridge.examples.IssuedCertificates;
 import dev.keybridge.examples.JdkTools;
 import dev.keybridge.examples.ServedRequests;
 import dev.keybridge.examples.TestCa;
@@ -14,18 +15,11 @@ import dev.keybridge.management.KeyVaultManager;
 import dev.keybridge.management.config.KeyVaultConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,6 +49,7 @@ class JarsignerCertificateCacheTest {
 
   private static TestCa ca;
   private static CertificateManager certificates;
+  private static IssuedCertificates issued;
   private static Path cache;
   private static Path properties;
 
@@ -69,39 +64,15 @@ class JarsignerCertificateCacheTest {
     for (int i = 1; i < CERTIFICATES; i++) {
       names.add(String.format("cached-%03d", i));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> imports = new ArrayList<>();
-      for (String name : names) {
-        imports.add(pool.submit(() -> importIssued(name)));
-      }
-      for (Future<?> done : imports) {
-        done.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    issued = new IssuedCertificates(certificates, ca);
+    issued.importAll(names);
     cache = dir.resolve("cache");
     properties = withProperties("cached.properties", Map.of());
   }
 
-  /** Imports a certificate for a fresh P-256 key, issued by the test CA (chain: leaf, CA). */
+  /** Imports a new version of {@code name}; returns its leaf. */
   static X509Certificate importIssued(String name) throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair pair = generator.generateKeyPair();
-    X509Certificate leaf =
-        ca.issue(
-            TestCa.name("CN=" + name + ",O=keybridge tests"),
-            pair.getPublic(),
-            TestCa.Purpose.CODE_SIGNING);
-    String key =
-        "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder(64, new byte[] {'\n'})
-                .encodeToString(pair.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n";
-    certificates.importPem(name, key + TestCa.pem(List.of(leaf, ca.certificate())));
-    return leaf;
+    return issued.importIssued(name);
   }
 
   private static Path withProperties(String file, Map<String, String> extra) throws Exception {
