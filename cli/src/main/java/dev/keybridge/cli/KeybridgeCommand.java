@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       DoctorCommand.class,
       TokenCommand.class,
       dev.keybridge.cli.demo.DemoCommand.class,
+      dev.keybridge.cli.bench.BenchCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -1,8 +1,9 @@
 package dev.keybridge.keystore;
 
-import com.azure.security.keyvault.certificates.CertificateClient;
+import com.azure.core.http.rest.PagedResponse;
+import com.azure.security.keyvault.certificates.CertificateAsyncClient;
 import com.azure.security.keyvault.certificates.models.CertificateProperties;
-import com.azure.security.keyvault.keys.KeyClient;
+import com.azure.security.keyvault.keys.KeyAsyncClient;
 import com.azure.security.keyvault.keys.models.KeyProperties;
 import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
@@ -13,12 +14,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * One look at the vault's entries: the key list and the certificate list, page by page (25 names a
- * request), and nothing else. Every key name and every certificate name is one alias (a
- * certificate's backing key has the certificate's name). Immutable; names are looked up
- * case-insensitively, as Key Vault treats them.
+ * request), and nothing else (or, for a KeyStore limited to exact names, those keys alone). Every
+ * key name and every certificate name is one alias (a certificate's backing key has the
+ * certificate's name). Immutable; names are looked up case-insensitively, as Key Vault treats them.
  */
 final class AliasListing {
 
@@ -35,31 +38,41 @@ final class AliasListing {
   }
 
   /**
-   * Lists keys, then certificates. A certificate list refused by the vault (a role without
-   * certificate rights, a Managed HSM without certificates: any 4xx except 401 and 429) leaves
-   * certificate-backed keys listed as keys marked {@code managed}, which still count as
-   * certificates; {@link #certificatesUnavailable()} keeps the reason.
+   * Lists keys and certificates, concurrently: the certificate pages start once the first key page
+   * is in (which settled the vault's challenge and the token), alongside the remaining key pages. A
+   * certificate list refused by the vault (a role without certificate rights, a Managed HSM without
+   * certificates: any 4xx except 401 and 429) leaves certificate-backed keys listed as keys marked
+   * {@code managed}, which still count as certificates; {@link #certificatesUnavailable()} keeps
+   * the reason.
    *
    * @throws KeyVaultException if the key list fails, or the certificate list fails otherwise
    */
-  static AliasListing fetch(KeyClient keys, CertificateClient certificates) {
+  static AliasListing fetch(KeyAsyncClient keys, CertificateAsyncClient certificates) {
+    CompletableFuture<Void> firstKeyPage = new CompletableFuture<>();
+    CompletableFuture<List<KeyProperties>> keyList =
+        keys.listPropertiesOfKeys()
+            .byPage()
+            .doOnNext(page -> firstKeyPage.complete(null))
+            .doFinally(signal -> firstKeyPage.complete(null))
+            .concatMapIterable(PagedResponse::getValue)
+            .collectList()
+            .toFuture();
+    firstKeyPage.join();
+    CompletableFuture<List<CertificateProperties>> certificateList =
+        keyList.isCompletedExceptionally()
+            ? CompletableFuture.completedFuture(List.of())
+            : certificates.listPropertiesOfCertificates().collectList().toFuture();
     NavigableMap<String, Listed> entries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     try {
-      for (KeyProperties key : keys.listPropertiesOfKeys()) {
-        boolean managed = Boolean.TRUE.equals(key.isManaged());
-        entries.put(
-            key.getName(), new Listed(key.getName(), managed, date(key.getCreatedOn()), null));
+      for (KeyProperties key : keyList.join()) {
+        entries.put(key.getName(), listedKey(key));
       }
     } catch (RuntimeException e) {
       throw KeyVaultErrors.translate(e, "listKeys", null);
     }
     KeyVaultException unavailable = null;
     try {
-      List<CertificateProperties> listed = new ArrayList<>();
-      for (CertificateProperties certificate : certificates.listPropertiesOfCertificates()) {
-        listed.add(certificate);
-      }
-      for (CertificateProperties certificate : listed) {
+      for (CertificateProperties certificate : certificateList.join()) {
         entries.put(
             certificate.getName(),
             new Listed(
@@ -77,6 +90,35 @@ final class AliasListing {
       unavailable = failure;
     }
     return new AliasListing(entries, unavailable);
+  }
+
+  /**
+   * The listing of exactly these fetched keys (the KeyStore limited to exact names): a key the
+   * vault marks {@code managed} is a certificate alias, without thumbprint.
+   */
+  static AliasListing ofKeys(List<KeyProperties> keys) {
+    NavigableMap<String, Listed> entries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (KeyProperties key : keys) {
+      entries.put(key.getName(), listedKey(key));
+    }
+    return new AliasListing(entries, null);
+  }
+
+  private static Listed listedKey(KeyProperties key) {
+    return new Listed(
+        key.getName(), Boolean.TRUE.equals(key.isManaged()), date(key.getCreatedOn()), null);
+  }
+
+  /** This listing with only the names {@code keep} accepts. */
+  AliasListing filtered(Predicate<String> keep) {
+    NavigableMap<String, Listed> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    entries.forEach(
+        (name, listed) -> {
+          if (keep.test(name)) {
+            kept.put(name, listed);
+          }
+        });
+    return new AliasListing(kept, certificatesUnavailable);
   }
 
   private static Date date(OffsetDateTime time) {

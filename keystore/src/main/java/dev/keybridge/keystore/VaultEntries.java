@@ -1,13 +1,17 @@
 package dev.keybridge.keystore;
 
+import com.azure.security.keyvault.certificates.CertificateAsyncClient;
 import com.azure.security.keyvault.certificates.CertificateClient;
 import com.azure.security.keyvault.certificates.models.KeyVaultCertificate;
+import com.azure.security.keyvault.keys.KeyAsyncClient;
 import com.azure.security.keyvault.keys.KeyClient;
+import com.azure.security.keyvault.keys.models.KeyProperties;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import dev.keybridge.keystore.key.VaultKey;
 import dev.keybridge.keystore.key.VaultKeys;
+import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
@@ -22,8 +26,13 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,7 +72,12 @@ final class VaultEntries {
 
   private final KeyStoreSettings settings;
   private final KeyClient keys;
+  private final KeyAsyncClient keysAsync;
   private final CertificateClient certificates;
+  private final CertificateAsyncClient certificatesAsync;
+  private final CertificateCache stored;
+  private final Optional<AliasFilter> filter;
+  private final AtomicInteger certificateMisses = new AtomicInteger();
   private final SecretClient secrets;
   private final VaultCrypto crypto;
   private final VaultKeyAccess access;
@@ -75,7 +89,13 @@ final class VaultEntries {
   VaultEntries(KeyStoreSettings settings, KeyVaultClients clients) {
     this.settings = settings;
     this.keys = clients.keys();
+    this.keysAsync = clients.keysAsync();
     this.certificates = clients.certificates();
+    this.certificatesAsync = clients.certificatesAsync();
+    this.stored =
+        CertificateCache.open(
+            settings.config().keystoreCertificateCache(), settings.config().vaultUrl().toString());
+    this.filter = AliasFilter.parse(settings.config().keystoreAliases());
     this.secrets = clients.secrets();
     this.crypto = clients.crypto();
     this.access = clients.keyAccess();
@@ -107,9 +127,69 @@ final class VaultEntries {
     return access;
   }
 
-  /** The alias listing, re-listed when older than the cache TTL. */
+  /**
+   * The alias listing, re-listed when older than the cache TTL. A KeyStore limited to exact names
+   * ({@code keybridge.keystore.aliases}) fetches those keys instead of listing the vault; one
+   * limited by globs lists and keeps the matching names.
+   */
   AliasListing listing() {
-    return listing.get(LISTING, () -> AliasListing.fetch(keys, certificates));
+    return listing.get(LISTING, this::fetchListing);
+  }
+
+  private AliasListing fetchListing() {
+    if (filter.isPresent() && filter.get().exactNamesOnly()) {
+      return AliasListing.ofKeys(fetchNamedKeys(filter.get().names()));
+    }
+    AliasListing all = AliasListing.fetch(keysAsync, certificatesAsync);
+    return filter.map(f -> all.filtered(f::matches)).orElse(all);
+  }
+
+  /**
+   * The latest version of each named key that exists (404: left out), remembered as fetched: the
+   * first alone (it settles the challenge and the token), the others in parallel.
+   */
+  private List<KeyProperties> fetchNamedKeys(List<String> names) {
+    List<KeyProperties> found = new ArrayList<>();
+    List<CompletableFuture<KeyVaultKey>> pending = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      pending.add(
+          i == 0
+              ? fetchKeyOrNull(names.get(0))
+              : keysAsync.getKey(names.get(i)).toFuture().exceptionally(VaultEntries::absentOr));
+      if (i == 0) {
+        pending.get(0).join();
+      }
+    }
+    for (int i = 0; i < pending.size(); i++) {
+      KeyVaultKey bundle;
+      try {
+        bundle = pending.get(i).join();
+      } catch (RuntimeException e) {
+        throw KeyVaultErrors.translate(e, "getKey", names.get(i));
+      }
+      if (bundle != null) {
+        remember(bundle);
+        found.add(bundle.getProperties());
+      }
+    }
+    return found;
+  }
+
+  private CompletableFuture<KeyVaultKey> fetchKeyOrNull(String name) {
+    try {
+      return CompletableFuture.completedFuture(keys.getKey(name));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(absentOr(e));
+    }
+  }
+
+  /** Null for a 404 (the name is not in the vault), else the failure again. */
+  private static KeyVaultKey absentOr(Throwable failure) {
+    KeyVaultException translated = KeyVaultErrors.translate(failure, "getKey", null);
+    if (translated.statusCode() == 404) {
+      return null;
+    }
+    throw translated;
   }
 
   /** Changes the cached listing after a write of this KeyStore (no request). */
@@ -147,9 +227,100 @@ final class VaultEntries {
     }
   }
 
-  /** The leaf certificate of a certificate alias (one certificate GET, no secret). */
+  /**
+   * The leaf certificate of a certificate alias: from the persistent cache when the version is
+   * known there (by the listing's thumbprint, the pinned version, or the version of the key fetched
+   * for the alias), else one certificate GET (no secret). From the second GET on, every listed
+   * certificate that is not known yet is fetched in parallel (callers that ask for two ask for all:
+   * jarsigner, keytool -list).
+   */
   FetchedCertificate certificate(VaultAlias alias) {
-    return certificateCache.get(cacheKey(alias), () -> fetchCertificate(alias));
+    return certificateCache.get(cacheKey(alias), () -> storedOrFetched(alias));
+  }
+
+  private FetchedCertificate storedOrFetched(VaultAlias alias) {
+    CertificateCache.Cached cached = storedCertificate(alias);
+    if (cached != null) {
+      return new FetchedCertificate(cached.leaf(), listedName(alias), cached.version());
+    }
+    if (!alias.pinned() && certificateMisses.incrementAndGet() > 1) {
+      FetchedCertificate prefetched = prefetchListedCertificates(alias);
+      if (prefetched != null) {
+        return prefetched;
+      }
+    }
+    FetchedCertificate fetched = fetchCertificate(alias);
+    stored.putLeaf(fetched.name(), fetched.version(), fetched.leaf());
+    return fetched;
+  }
+
+  /** The stored version this alias names now, or null when the store cannot tell. */
+  private CertificateCache.Cached storedCertificate(VaultAlias alias) {
+    if (!stored.enabled()) {
+      return null;
+    }
+    if (alias.pinned()) {
+      return stored.byVersion(alias.name(), alias.version());
+    }
+    AliasListing.Listed listed = listing().find(alias.name());
+    if (listed != null && listed.thumbprint() != null) {
+      return stored.byThumbprint(alias.name(), listed.thumbprint());
+    }
+    FetchedKey key = cachedKey(alias);
+    if (key != null && key.managed()) {
+      CertificateCache.Cached cached =
+          stored.byVersion(alias.name(), key.bundle().getProperties().getVersion());
+      if (cached != null
+          && key.handle() instanceof VaultPrivateKey handle
+          && ChainFiles.samePublicKey(handle.publicKey(), cached.leaf().getPublicKey())) {
+        return cached;
+      }
+    }
+    return null;
+  }
+
+  private String listedName(VaultAlias alias) {
+    AliasListing.Listed listed = listing().find(alias.name());
+    return listed != null ? listed.name() : alias.name();
+  }
+
+  /**
+   * Fetches, in parallel over the shared connection pool, every listed certificate that is neither
+   * in memory nor in the persistent cache, caching each; returns the one of {@code alias}, or null
+   * if its fetch failed (the caller then fetches it alone and reports the failure).
+   */
+  private FetchedCertificate prefetchListedCertificates(VaultAlias alias) {
+    Map<String, CompletableFuture<KeyVaultCertificate>> pending = new LinkedHashMap<>();
+    String wanted = alias.name().toLowerCase(Locale.ROOT);
+    for (AliasListing.Listed listed : listing().certificates()) {
+      String name = listed.name();
+      VaultAlias bare = new VaultAlias(name, null);
+      boolean isWanted = name.toLowerCase(Locale.ROOT).equals(wanted);
+      if (!isWanted
+          && (certificateCache.peek(cacheKey(bare)) != null || storedCertificate(bare) != null)) {
+        continue;
+      }
+      pending.put(
+          name,
+          certificatesAsync.getCertificate(name).map(KeyVaultCertificate.class::cast).toFuture());
+    }
+    FetchedCertificate result = null;
+    for (Map.Entry<String, CompletableFuture<KeyVaultCertificate>> entry : pending.entrySet()) {
+      FetchedCertificate fetched;
+      try {
+        VaultAlias bare = new VaultAlias(entry.getKey(), null);
+        fetched = toFetched(bare, entry.getValue().join());
+      } catch (RuntimeException e) {
+        continue;
+      }
+      stored.putLeaf(fetched.name(), fetched.version(), fetched.leaf());
+      if (fetched.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+        result = fetched;
+      } else {
+        certificateCache.put(cacheKey(new VaultAlias(fetched.name(), null)), fetched);
+      }
+    }
+    return result;
   }
 
   private FetchedCertificate fetchCertificate(VaultAlias alias) {
@@ -162,6 +333,10 @@ final class VaultEntries {
     } catch (RuntimeException e) {
       throw KeyVaultErrors.translate(e, "getCertificate", alias.toString());
     }
+    return toFetched(alias, certificate);
+  }
+
+  private static FetchedCertificate toFetched(VaultAlias alias, KeyVaultCertificate certificate) {
     if (certificate.getCer() == null) {
       throw new KeyVaultException(
           "getCertificate",
@@ -200,6 +375,10 @@ final class VaultEntries {
 
   private List<X509Certificate> fetchChain(VaultAlias alias) {
     FetchedCertificate certificate = certificate(alias);
+    CertificateCache.Cached cached = stored.byVersion(certificate.name(), certificate.version());
+    if (cached != null && cached.chain() && cached.leaf().equals(certificate.leaf())) {
+      return cached.certificates();
+    }
     KeyVaultSecret secret;
     try {
       secret = secrets.getSecret(certificate.name(), certificate.version());
@@ -215,7 +394,9 @@ final class VaultEntries {
           CertificateChains.fromSecret(secret.getProperties().getContentType(), secret.getValue());
       List<X509Certificate> candidates = new ArrayList<>(all);
       candidates.remove(certificate.leaf());
-      return CertificateChains.order(certificate.leaf(), candidates);
+      List<X509Certificate> chain = CertificateChains.order(certificate.leaf(), candidates);
+      stored.putChain(certificate.name(), certificate.version(), chain);
+      return chain;
     } catch (GeneralSecurityException e) {
       return List.of(certificate.leaf());
     }

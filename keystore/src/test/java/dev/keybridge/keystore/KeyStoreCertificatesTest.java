@@ -200,11 +200,6 @@ class KeyStoreCertificatesTest {
   }
 
   private static byte[] pkcs12(KeyPair pair, TestPki.Chain chain) throws Exception {
-    KeyStore pfx = KeyStore.getInstance("PKCS12");
-    pfx.load(null, null);
-    pfx.setKeyEntry("key", pair.getPrivate(), new char[0], chain.toArray());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    pfx.store(out, new char[0]);
-    return out.toByteArray();
+    return TestPki.pkcs12(pair, chain);
   }
 }

@@ -18,9 +18,16 @@ final class VaultKeyStores {
 
   private VaultKeyStores() {}
 
-  /** The vault's keybridge.properties as administrator, without retries (failures show at once). */
+  /**
+   * The vault's keybridge.properties as administrator, without retries (failures show at once) and
+   * without the persistent certificate cache (each test counts the requests of its own KeyStore;
+   * {@code CertificateCacheTest} tests the cache).
+   */
   static KeyVaultConfig config(LocalVault vault) {
-    return KeyVaultConfig.fromProperties(vault.propertiesFile()).toBuilder().maxRetries(0).build();
+    return KeyVaultConfig.fromProperties(vault.propertiesFile()).toBuilder()
+        .maxRetries(0)
+        .keystoreCertificateCache("none")
+        .build();
   }
 
   /** The same vault as another registered client. */

@@ -15,22 +15,22 @@ import java.util.regex.Pattern;
  * before the response is sent, so a finished step finds all of its lines). Counts are taken as the
  * difference between two positions, so requests from child processes (jarsigner) count too.
  */
-final class AccessLogCounter {
+public final class AccessLogCounter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
 
-  AccessLogCounter(Path file) {
+  public AccessLogCounter(Path file) {
     this.file = file;
   }
 
   /** The number of lines now: a position to count from. */
-  int mark() {
+  public int mark() {
     return lines().size();
   }
 
   /** Requests logged after {@code mark}. */
-  int since(int mark) {
+  public int since(int mark) {
     return Math.max(0, lines().size() - mark);
   }
 

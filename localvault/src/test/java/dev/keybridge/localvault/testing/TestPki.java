@@ -64,6 +64,16 @@ public final class TestPki {
     return new Chain(leaf, intermediateCert, rootCert);
   }
 
+  /** A PKCS#12 (empty password) of the key and its chain, as Key Vault imports it. */
+  public static byte[] pkcs12(KeyPair pair, Chain chain) throws Exception {
+    java.security.KeyStore pfx = java.security.KeyStore.getInstance("PKCS12");
+    pfx.load(null, null);
+    pfx.setKeyEntry("key", pair.getPrivate(), new char[0], chain.toArray());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    pfx.store(out, new char[0]);
+    return out.toByteArray();
+  }
+
   /** A self-signed certificate for a key pair. */
   public static X509Certificate selfSigned(KeyPair pair, String name) throws Exception {
     X500Principal subject = new X500Principal("CN=" + name);

@@ -52,6 +52,25 @@ final class ConfigValidation {
     pathIfSet(raw, out, AUTH_FEDERATED_TOKEN_FILE, base, false);
     pathIfSet(raw, out, AUTH_TOKEN_FILE, base, false);
     pathIfSet(raw, out, KEYSTORE_CHAIN_FILE, base, true);
+    if (raw.containsKey(KEYSTORE_CERTIFICATE_CACHE)) {
+      String folder = raw.get(KEYSTORE_CERTIFICATE_CACHE).trim();
+      out.put(
+          KEYSTORE_CERTIFICATE_CACHE,
+          folder.equalsIgnoreCase("none")
+              ? "none"
+              : PropertyValues.path(KEYSTORE_CERTIFICATE_CACHE, folder, base, false).toString());
+    }
+    if (raw.containsKey(KEYSTORE_ALIASES)) {
+      String aliases = raw.get(KEYSTORE_ALIASES).trim();
+      if (!aliases.matches("[0-9A-Za-z*?\\-]+(\\s*,\\s*[0-9A-Za-z*?\\-]+)*")) {
+        throw PropertyValues.invalid(
+            KEYSTORE_ALIASES,
+            "'"
+                + aliases
+                + "' is not a comma-separated list of names or globs (0-9, a-z, A-Z, -, *, ?)");
+      }
+      out.put(KEYSTORE_ALIASES, aliases);
+    }
 
     AuthMethod method =
         raw.containsKey(AUTH_METHOD)

@@ -216,6 +216,19 @@ public final class KeyVaultConfig {
     return value(KEYSTORE_CHAIN_FILE).map(Path::of);
   }
 
+  /**
+   * The KeyStore's certificate cache folder as configured: absent for the platform default, the
+   * string {@code none} when turned off, else an absolute folder.
+   */
+  public Optional<String> keystoreCertificateCache() {
+    return value(KEYSTORE_CERTIFICATE_CACHE);
+  }
+
+  /** The comma-separated alias names or globs the KeyStore is limited to, if set. */
+  public Optional<String> keystoreAliases() {
+    return value(KEYSTORE_ALIASES);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof KeyVaultConfig that
@@ -391,6 +404,16 @@ public final class KeyVaultConfig {
 
     public Builder keystoreChainFile(Path chainFile) {
       return set(KEYSTORE_CHAIN_FILE, chainFile == null ? null : chainFile.toString());
+    }
+
+    /** A certificate cache folder, or {@code "none"} to turn the cache off; null: the default. */
+    public Builder keystoreCertificateCache(String folderOrNone) {
+      return set(KEYSTORE_CERTIFICATE_CACHE, folderOrNone);
+    }
+
+    /** Comma-separated alias names or globs the KeyStore is limited to; null: every alias. */
+    public Builder keystoreAliases(String namesOrGlobs) {
+      return set(KEYSTORE_ALIASES, namesOrGlobs);
     }
 
     /**

@@ -174,7 +174,24 @@ public enum KeyVaultProperty {
       null,
       false,
       "Optional PEM file with a certificate chain that the KeyStore returns for bare key aliases"
-          + " (keys without a vault certificate), e.g. for jarsigner.");
+          + " (keys without a vault certificate), e.g. for jarsigner."),
+  KEYSTORE_CERTIFICATE_CACHE(
+      "keybridge.keystore.certificate-cache",
+      null,
+      null,
+      false,
+      "Folder of the KeyStore's persistent cache of certificate versions and their chains"
+          + " (public certificates only, checked against the vault's listing; never keys or"
+          + " secrets), or none to turn it off. Default: the platform cache folder:"
+          + " $XDG_CACHE_HOME/keybridge or ~/.cache/keybridge (Linux), ~/Library/Caches/keybridge"
+          + " (macOS), %LOCALAPPDATA%\\keybridge\\cache (Windows)."),
+  KEYSTORE_ALIASES(
+      "keybridge.keystore.aliases",
+      null,
+      null,
+      false,
+      "Comma-separated names or globs (* and ?) of the only aliases the KeyStore lists and loads;"
+          + " exact names alone skip the vault listing. Default: every key and certificate.");
 
   private final String propertyName;
   private final String defaultValue;

@@ -22,7 +22,7 @@ import java.util.Objects;
  * pipeline: exactly one HTTP request per operation once the challenge for the vault is cached (no
  * key GET first, unlike the SDK's CryptographyClient), plus the configured retries. Responses are
  * checked: the {@code kid} names the requested key (and version, when one was given) and the value
- * is present and non-empty. Requests go through okhttp's dispatcher, so at most {@code
+ * is present and non-empty. Requests share the pool's permits, so at most {@code
  * keybridge.http.max-connections} are in flight per vault host.
  */
 public final class RestVaultCrypto implements VaultCrypto {
@@ -160,7 +160,8 @@ public final class RestVaultCrypto implements VaultCrypto {
             .setBody(payload);
     int status;
     byte[] responseBody;
-    try (HttpResponse response = pipeline.send(request, Context.NONE).block()) {
+    // The synchronous pipeline: each policy runs on this thread without a reactive chain per call.
+    try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
       if (response == null) {
         throw new KeyVaultException(
             operation, name, 0, KeyVaultErrors.VAULT_UNREACHABLE, null, "no response", null);

@@ -70,10 +70,12 @@ public final class VaultHttp {
 
   /**
    * The azure-core HTTP client over {@code okHttpClient}, keeping its pool and dispatcher; every
-   * request, synchronous or not, goes through the dispatcher (see {@link DispatchedHttpClient}).
+   * request, synchronous or not, holds one of the pool's permits until its body is read (see {@link
+   * DispatchedHttpClient}).
    */
   public static HttpClient azureHttpClient(OkHttpClient okHttpClient, KeyVaultConfig config) {
-    return new DispatchedHttpClient(azureOkHttpClient(okHttpClient, config));
+    return new DispatchedHttpClient(
+        azureOkHttpClient(okHttpClient, config), okHttpClient.dispatcher().getMaxRequestsPerHost());
   }
 
   private static HttpClient azureOkHttpClient(OkHttpClient okHttpClient, KeyVaultConfig config) {
