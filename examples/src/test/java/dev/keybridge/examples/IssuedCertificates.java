@@ -1,5 +1,7 @@
 package dev.keybridge.examples;
 
+import dev.keybridge.localvault.testing.TestCa;
+
 import dev.keybridge.management.CertificateManager;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -1,5 +1,7 @@
 package dev.keybridge.examples;
 
+import dev.keybridge.localvault.testing.TestCa;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

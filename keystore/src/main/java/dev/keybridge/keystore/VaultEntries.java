@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
@@ -150,46 +151,39 @@ final class VaultEntries {
    */
   private List<KeyProperties> fetchNamedKeys(List<String> names) {
     List<KeyProperties> found = new ArrayList<>();
-    List<CompletableFuture<KeyVaultKey>> pending = new ArrayList<>();
+    List<CompletableFuture<KeyBundle>> pending = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
       pending.add(
           i == 0
-              ? fetchKeyOrNull(names.get(0))
-              : keysAsync.getKey(names.get(i)).toFuture().exceptionally(VaultEntries::absentOr));
-      if (i == 0) {
-        pending.get(0).join();
-      }
+              ? CompletableFuture.completedFuture(keyOrNull(name))
+              : CompletableFuture.supplyAsync(() -> keyOrNull(name)));
     }
     for (int i = 0; i < pending.size(); i++) {
-      KeyVaultKey bundle;
+      KeyBundle bundle;
       try {
         bundle = pending.get(i).join();
-      } catch (RuntimeException e) {
-        throw KeyVaultErrors.translate(e, "getKey", names.get(i));
+      } catch (CompletionException e) {
+        throw KeyVaultErrors.translate(e.getCause(), "getKey", names.get(i));
       }
       if (bundle != null) {
         remember(bundle);
-        found.add(bundle.getProperties());
+        found.add(bundle.properties());
       }
     }
     return found;
   }
 
-  private CompletableFuture<KeyVaultKey> fetchKeyOrNull(String name) {
+  /** The latest version of name through the key-access layer, or null for a 404. */
+  private KeyBundle keyOrNull(String name) {
     try {
-      return CompletableFuture.completedFuture(keys.getKey(name));
-    } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(absentOr(e));
+      return access.getKey(name, null);
+    } catch (KeyVaultException e) {
+      if (e.statusCode() == 404) {
+        return null;
+      }
+      throw e;
     }
-  }
-
-  /** Null for a 404 (the name is not in the vault), else the failure again. */
-  private static KeyVaultKey absentOr(Throwable failure) {
-    KeyVaultException translated = KeyVaultErrors.translate(failure, "getKey", null);
-    if (translated.statusCode() == 404) {
-      return null;
-    }
-    throw translated;
   }
 
   /** Changes the cached listing after a write of this KeyStore (no request). */

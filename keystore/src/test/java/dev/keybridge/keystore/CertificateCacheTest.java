@@ -1,5 +1,7 @@
 package dev.keybridge.keystore;
 
+import dev.keybridge.localvault.testing.TestPki;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.security.keyvault.certificates.CertificateClient;

@@ -12,7 +12,7 @@ import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultException;
 import dev.keybridge.management.http.CaTrust;
 import dev.keybridge.management.keys.KeyOptions;
-import dev.keybridge.management.keys.VaultKey;
+import dev.keybridge.management.keys.KeyBundle;
 import dev.keybridge.provider.KeyBridgeProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,7 +127,7 @@ public final class BenchCommand extends VaultCommand {
       throw CliException.usage("--ops, --rounds and --threads must be positive, --ops >= --rounds");
     }
     KeyVaultClients clients = KeyVaultClients.of(config());
-    VaultKey key = benchKey();
+    KeyBundle key = benchKey();
     PrivateKey handle = (PrivateKey) VaultKeys.fromKeyVaultKey(key.sdkKey(), clients.crypto());
     PublicKey publicKey = key.publicKey().orElseThrow();
     KeyBridgeProvider provider = new KeyBridgeProvider(config());
@@ -146,9 +146,9 @@ public final class BenchCommand extends VaultCommand {
     return ExitCode.OK;
   }
 
-  private VaultKey benchKey() {
+  private KeyBundle benchKey() {
     try {
-      VaultKey existing = manager().getKey(keyName);
+      KeyBundle existing = manager().getKey(keyName);
       if (!"RSA".equals(existing.keyType().toString())
           && !"RSA-HSM".equals(existing.keyType().toString())) {
         throw CliException.usage(
@@ -201,7 +201,7 @@ public final class BenchCommand extends VaultCommand {
     return rows;
   }
 
-  private void print(Output out, VaultKey key, List<Row> rows, boolean counted) {
+  private void print(Output out, KeyBundle key, List<Row> rows, boolean counted) {
     if (out.json()) {
       List<Map<String, Object>> results = new ArrayList<>();
       for (Row row : rows) {
@@ -310,7 +310,7 @@ public final class BenchCommand extends VaultCommand {
 
     Workload(
         KeyVaultClients clients,
-        VaultKey key,
+        KeyBundle key,
         PrivateKey handle,
         PublicKey publicKey,
         KeyBridgeProvider provider)

@@ -3,7 +3,7 @@ package dev.keybridge.examples.bench;
 import dev.keybridge.examples.ChildProcess;
 import dev.keybridge.examples.IssuedCertificates;
 import dev.keybridge.examples.JdkTools;
-import dev.keybridge.examples.TestCa;
+import dev.keybridge.localvault.testing.TestCa;
 import dev.keybridge.localvault.LocalVault;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.management.KeyVaultManager;

@@ -7,7 +7,7 @@ import dev.keybridge.examples.ChildProcess;
 import dev.keybridge.examples.IssuedCertificates;
 import dev.keybridge.examples.JdkTools;
 import dev.keybridge.examples.ServedRequests;
-import dev.keybridge.examples.TestCa;
+import dev.keybridge.localvault.testing.TestCa;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.CertificateManager;
