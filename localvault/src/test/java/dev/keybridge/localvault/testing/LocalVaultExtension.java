@@ -164,7 +164,12 @@ public final class LocalVaultExtension
   }
 
   private LocalVault.Builder builder() {
-    LocalVault.Builder b = LocalVault.builder().dataDir(dataDir).flavor(flavor);
+    LocalVault.Builder b =
+        LocalVault.builder()
+            .dataDir(dataDir)
+            .flavor(flavor)
+            .attestationAuthority(
+                TestAttestationAuthority.URL, TestAttestationAuthority.shared().jwksFile());
     if (clock != null) {
       b.clock(clock);
     }
