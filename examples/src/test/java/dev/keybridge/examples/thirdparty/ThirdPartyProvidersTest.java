@@ -202,6 +202,11 @@ class ThirdPartyProvidersTest {
                   jcaSettings("-J"),
                   "-providerClass",
                   "com.azure.security.keyvault.jca.KeyVaultJcaProvider",
+                  // The provider signs SHA-256 digests only (RS256/ES256 among its algorithms).
+                  "-digestalg",
+                  "SHA-256",
+                  "-sigalg",
+                  alias.equals("tp-ec") ? "SHA256withECDSA" : "SHA256withRSA",
                   "-keystore",
                   "NONE",
                   "-storetype",
