@@ -33,8 +33,8 @@ final class ReleaseTargets {
   }
 
   /**
-   * An attestation token carrying {@code runtime} as x-ms-runtime.keys[0], signed by the
-   * authority the test vaults trust.
+   * An attestation token carrying {@code runtime} as x-ms-runtime.keys[0], signed by the authority
+   * the test vaults trust.
    */
   static String token(KeyPair runtime, String attestationType) throws Exception {
     RSAPublicKey key = (RSAPublicKey) runtime.getPublic();
