@@ -109,12 +109,7 @@ class ServeCommandTest {
 
   @Test
   void refusesAClientsFileOthersCanRead() throws Exception {
-    Path clients = dir.resolve("clients");
-    Files.writeString(clients, "app1:app1-secret:crypto-user\n");
-    Files.setPosixFilePermissions(clients, PosixFilePermissions.fromString("rw-r--r--"));
-    Cli.Result result =
-        Cli.run(
-            "serve", "--data", dir.resolve("v").toString(), "--clients-file", clients.toString());
+    Cli.Result result = serveWithClientsFile("app1:app1-secret:crypto-user\n", "rw-r--r--");
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).contains("must be private").contains("chmod 600");
     assertThat(result.err()).doesNotContain("app1-secret");
@@ -123,15 +118,21 @@ class ServeCommandTest {
 
   @Test
   void namesTheLineOfAMalformedClientsFileWithoutItsSecret() throws Exception {
-    Path clients = dir.resolve("clients");
-    Files.writeString(clients, "app1:app1-secret:crypto-user\napp2:hidden-secret:no-such-role\n");
-    Files.setPosixFilePermissions(clients, PosixFilePermissions.fromString("rw-------"));
     Cli.Result result =
-        Cli.run(
-            "serve", "--data", dir.resolve("v").toString(), "--clients-file", clients.toString());
+        serveWithClientsFile(
+            "app1:app1-secret:crypto-user\napp2:hidden-secret:no-such-role\n", "rw-------");
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).contains("line 2").contains("no-such-role");
     assertThat(result.err()).doesNotContain("hidden-secret");
+  }
+
+  /** {@code serve --clients-file} with a file of {@code content} and POSIX {@code mode}. */
+  private Cli.Result serveWithClientsFile(String content, String mode) throws Exception {
+    Path clients = dir.resolve("clients");
+    Files.writeString(clients, content);
+    Files.setPosixFilePermissions(clients, PosixFilePermissions.fromString(mode));
+    return Cli.run(
+        "serve", "--data", dir.resolve("v").toString(), "--clients-file", clients.toString());
   }
 
   @Test
