@@ -41,6 +41,7 @@ class DoctorCommandTest {
     assertThat(checks.keySet())
         .containsExactly(
             "config",
+            "secrets",
             "dns",
             "tcp",
             "tls",
@@ -140,7 +141,8 @@ class DoctorCommandTest {
     assertThat(sign.get("errorCode").asText()).isEqualTo("Forbidden/ForbiddenByRbac");
     assertThat(sign.get("fix").asText())
         .contains("'Key Vault Crypto User'")
-        .contains("--client doctor-reader:SECRET:crypto-user");
+        .contains("doctor-reader:SECRET:crypto-user")
+        .contains("--clients-file FILE");
     assertThat(checks.get("unwrapKey").get("fix").asText())
         .contains("'Key Vault Crypto Service Encryption User'");
 
@@ -160,6 +162,26 @@ class DoctorCommandTest {
     JsonNode config = checks(result.json()).get("config");
     assertThat(config.get("status").asText()).isEqualTo("failed");
     assertThat(config.get("fix").asText()).contains("--config FILE");
+  }
+
+  @Test
+  void recommendsAClientsFileAndWarnsAboutASharedSecretFile() throws Exception {
+    JsonNode secrets = checks(Cli.run(config(), "doctor", "--json").json()).get("secrets");
+    assertThat(secrets.get("status").asText()).isEqualTo("ok");
+    assertThat(secrets.get("detail").asText())
+        .contains("the configuration file is private")
+        .contains("--clients-file");
+
+    Path shared = dir.resolve("shared.properties");
+    java.nio.file.Files.copy(config(), shared);
+    java.nio.file.Files.setPosixFilePermissions(
+        shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Result result = Cli.run(shared, "doctor", "--json");
+    assertThat(result.exitCode()).as("a warning is not a failure").isZero();
+    JsonNode warning = checks(result.json()).get("secrets");
+    assertThat(warning.get("status").asText()).isEqualTo("warning");
+    assertThat(warning.get("detail").asText()).contains("rw-r--r--");
+    assertThat(warning.get("fix").asText()).contains("chmod 600").contains("--clients-file");
   }
 
   private static Map<String, JsonNode> checks(JsonNode report) {

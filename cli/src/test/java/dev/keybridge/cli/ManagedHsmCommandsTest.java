@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.cli.Cli.Result;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestAttestationAuthority;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,9 @@ class ManagedHsmCommandsTest {
   @TempDir Path dir;
 
   private static final String POLICY =
-      "{\"version\":\"1.0.0\",\"anyOf\":[{\"authority\":\"https://attest.example\","
+      "{\"version\":\"1.0.0\",\"anyOf\":[{\"authority\":\""
+          + TestAttestationAuthority.URL
+          + "\","
           + "\"allOf\":[{\"claim\":\"x-ms-attestation-type\",\"equals\":\"sevsnpvm\"}]}]}";
 
   @Test
@@ -97,7 +100,7 @@ class ManagedHsmCommandsTest {
         Files.writeString(
             dir.resolve("good.jwt"),
             attestation(
-                "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\","
+                "{\"iss\":\"https://attest.keybridge.test/\",\"x-ms-attestation-type\":\"sevsnpvm\","
                     + "\"x-ms-runtime\":{\"keys\":[{\"kty\":\"RSA\",\"n\":\""
                     + unsigned(runtimePublic.getModulus())
                     + "\",\"e\":\""
@@ -173,7 +176,8 @@ class ManagedHsmCommandsTest {
     Path bad =
         Files.writeString(
             dir.resolve("bad.jwt"),
-            attestation("{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sgx\"}"));
+            attestation(
+                "{\"iss\":\"https://attest.keybridge.test/\",\"x-ms-attestation-type\":\"sgx\"}"));
     Result refused = Cli.run(config(), "keys", "release", "hsm-exp", "--target", bad.toString());
     assertThat(refused.exitCode()).isEqualTo(ExitCode.VAULT_ERROR);
     assertThat(refused.errLines()).hasSize(1);
@@ -193,15 +197,9 @@ class ManagedHsmCommandsTest {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** An attestation JWT carrying {@code claims}; the local vault does not verify its signature. */
+  /** An attestation token of {@code claims}, signed by the authority the vault trusts. */
   private static String attestation(String claims) {
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    return b64.encodeToString(
-            "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-        + "."
-        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
-        + "."
-        + b64.encodeToString(new byte[256]);
+    return TestAttestationAuthority.shared().sign(claims);
   }
 
   @Test

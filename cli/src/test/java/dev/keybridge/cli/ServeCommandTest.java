@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
@@ -33,6 +34,9 @@ class ServeCommandTest {
   @Test
   void servesUntilStoppedAndWritesItsProperties() throws Exception {
     Path data = dir.resolve("vault");
+    Path clients = dir.resolve("clients");
+    Files.writeString(clients, "# extra clients\napp1:app1-secret:crypto-user\n\n");
+    Files.setPosixFilePermissions(clients, PosixFilePermissions.fromString("rw-------"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     AtomicInteger exit = new AtomicInteger(-1);
@@ -47,8 +51,8 @@ class ServeCommandTest {
                           data.toString(),
                           "--port",
                           "0",
-                          "--client",
-                          "app1:app1-secret:crypto-user",
+                          "--clients-file",
+                          clients.toString(),
                           "--latency",
                           "5:2",
                           "--throttle"
@@ -105,6 +109,62 @@ class ServeCommandTest {
         Cli.run("serve", "--data", dir.toString(), "--client", "app1:secret:no-such-role");
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).startsWith("error: ").contains("no-such-role").contains("crypto-user");
+  }
+
+  @Test
+  void refusesAClientsFileOthersCanRead() throws Exception {
+    Cli.Result result = serveWithClientsFile("app1:app1-secret:crypto-user\n", "rw-r--r--");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("must be private").contains("chmod 600");
+    assertThat(result.err()).doesNotContain("app1-secret");
+    assertThat(Files.exists(dir.resolve("v"))).as("nothing started").isFalse();
+  }
+
+  @Test
+  void namesTheLineOfAMalformedClientsFileWithoutItsSecret() throws Exception {
+    Cli.Result result =
+        serveWithClientsFile(
+            "app1:app1-secret:crypto-user\napp2:hidden-secret:no-such-role\n", "rw-------");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("line 2").contains("no-such-role");
+    assertThat(result.err()).doesNotContain("hidden-secret");
+  }
+
+  /** {@code serve --clients-file} with a file of {@code content} and POSIX {@code mode}. */
+  private Cli.Result serveWithClientsFile(String content, String mode) throws Exception {
+    Path clients = dir.resolve("clients");
+    Files.writeString(clients, content);
+    Files.setPosixFilePermissions(clients, PosixFilePermissions.fromString(mode));
+    return Cli.run(
+        "serve", "--data", dir.resolve("v").toString(), "--clients-file", clients.toString());
+  }
+
+  @Test
+  void warnsThatASecretOnTheCommandLineIsVisible() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Thread server =
+        new Thread(
+            () ->
+                Main.run(
+                    new String[] {
+                      "serve",
+                      "--data",
+                      dir.resolve("w").toString(),
+                      "--client",
+                      "app1:app1-secret:crypto-user"
+                    },
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)),
+            "serve-with-client");
+    server.start();
+    awaitOutput(out, "Press Ctrl-C to stop.", server);
+    server.interrupt();
+    server.join(30_000);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("warning: --client puts client secrets in the process list")
+        .contains("--clients-file")
+        .doesNotContain("app1-secret");
   }
 
   private static String awaitOutput(ByteArrayOutputStream out, String marker, Thread server)

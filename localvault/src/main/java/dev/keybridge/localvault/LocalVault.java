@@ -1,5 +1,7 @@
 package dev.keybridge.localvault;
 
+import dev.keybridge.localvault.attestation.AttestationAuthorities;
+import dev.keybridge.localvault.attestation.BuiltInAttestationAuthority;
 import dev.keybridge.localvault.auth.ClientRegistry;
 import dev.keybridge.localvault.auth.IdentityRoutes;
 import dev.keybridge.localvault.auth.TokenService;
@@ -17,6 +19,7 @@ import dev.keybridge.localvault.network.Latency;
 import dev.keybridge.localvault.network.NetworkConditions;
 import dev.keybridge.localvault.network.NetworkSimulator;
 import dev.keybridge.localvault.pki.VaultPki;
+import dev.keybridge.localvault.storage.DataDirectoryPermissions;
 import dev.keybridge.localvault.storage.MasterKey;
 import dev.keybridge.localvault.storage.StorageException;
 import dev.keybridge.localvault.storage.VaultDatabase;
@@ -34,7 +37,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.UUID;
@@ -46,8 +51,9 @@ import java.util.UUID;
  * <p>The first start in a directory creates the CA ({@code ca.pem}), the TLS identity, the master
  * key ({@code master.key}), the database ({@code vault.db}), the tenant, the token-signing key and
  * the administrator client; later starts reuse them. Every start (re)writes {@code
- * keybridge.properties} with the URL of this run. Clients given to the builder are registered (or
- * updated) at start.
+ * keybridge.properties} with the URL of this run. The directory is kept private: {@code 0700},
+ * every file in it {@code 0600} ({@link DataDirectoryPermissions}). Clients given to the builder
+ * are registered (or updated) at start.
  */
 public final class LocalVault implements AutoCloseable {
   private static final java.util.Set<Path> LOCKED_DIRS =
@@ -93,6 +99,7 @@ public final class LocalVault implements AutoCloseable {
     boolean ok = false;
     try {
       Files.createDirectories(dir);
+      DataDirectoryPermissions.secure(dir);
       lockDirectory(dir);
       MasterKey masterKey = MasterKey.loadOrCreate(dir.resolve("master.key"));
       db = VaultDatabase.open(dir.resolve("vault.db"));
@@ -126,7 +133,13 @@ public final class LocalVault implements AutoCloseable {
       url = URI.create("https://" + hostFor(config.bindAddress) + ":" + port);
       tokens =
           new TokenService(
-              signingKey, clients, config.clock, config.flavor, tenantId, url.toString());
+              signingKey,
+              clients,
+              config.clock,
+              config.flavor,
+              tenantId,
+              url.toString(),
+              reachableHosts(config.bindAddress));
       Router router = new Router();
       new IdentityRoutes(tokens, clients, config.clock).register(router);
       VaultContext context =
@@ -139,7 +152,13 @@ public final class LocalVault implements AutoCloseable {
               keys,
               signingKey,
               pki.caCertificate());
-      new KeysModule().register(router, context);
+      BuiltInAttestationAuthority attestation =
+          new BuiltInAttestationAuthority(url.toString(), config.clock);
+      attestation.register(router);
+      AttestationAuthorities.Builder trusted = AttestationAuthorities.builder();
+      config.attestationAuthorities.forEach(trusted::authority);
+      trusted.authority(attestation.issuer(), List.of(attestation.key()));
+      new KeysModule(trusted.build()).register(router, context);
       for (ResourceModule m :
           ServiceLoader.load(ResourceModule.class, LocalVault.class.getClassLoader())) {
         m.register(router, context);
@@ -159,6 +178,7 @@ public final class LocalVault implements AutoCloseable {
           tenantId,
           adminClientId,
           adminClientSecret);
+      DataDirectoryPermissions.secure(dir);
       ok = true;
       return this;
     } catch (IOException e) {
@@ -334,6 +354,15 @@ public final class LocalVault implements AutoCloseable {
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /** The host names the TLS certificate names (see {@link VaultPki}). */
+  private static List<String> reachableHosts(InetAddress bind) {
+    List<String> hosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
+    if (!bind.isLoopbackAddress() && !bind.isAnyLocalAddress()) {
+      hosts.add(bind.getHostAddress());
+    }
+    return hosts;
+  }
+
   private static String hostFor(InetAddress bind) {
     if (bind.isLoopbackAddress() || bind.isAnyLocalAddress()) {
       return "localhost";
@@ -360,8 +389,22 @@ public final class LocalVault implements AutoCloseable {
     private final List<ClientSpec> clients = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
     private NetworkConditions network = NetworkConditions.NONE;
+    private final Map<String, Path> attestationAuthorities = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Trusts an attestation authority for Secure Key Release: release targets issued by {@code url}
+     * must be signed by a key of the JWKS file. The vault's own authority ({@code <vault
+     * URL>/attestation}) is always trusted.
+     *
+     * @throws IllegalArgumentException when the URL is not https or the JWKS has no RSA key
+     */
+    public Builder attestationAuthority(String url, Path jwksFile) {
+      AttestationAuthorities.builder().authority(url, jwksFile);
+      attestationAuthorities.put(url, jwksFile);
+      return this;
+    }
 
     /** The data directory (required); created if missing. */
     public Builder dataDir(Path dir) {

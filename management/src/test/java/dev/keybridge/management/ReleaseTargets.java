@@ -2,6 +2,7 @@ package dev.keybridge.management;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keybridge.localvault.testing.TestAttestationAuthority;
 import dev.keybridge.management.keys.ReleasePolicy;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -12,7 +13,7 @@ import java.util.Base64;
 
 /** Release policies and target attestation tokens for Secure Key Release tests. */
 final class ReleaseTargets {
-  static final String AUTHORITY = "https://attest.keybridge.test";
+  static final String AUTHORITY = TestAttestationAuthority.URL;
   static final ReleasePolicy POLICY =
       ReleasePolicy.of(
           "{\"version\":\"1.0.0\",\"anyOf\":[{\"authority\":\""
@@ -31,7 +32,10 @@ final class ReleaseTargets {
     return generator.generateKeyPair();
   }
 
-  /** An (unsigned) attestation token carrying {@code runtime} as x-ms-runtime.keys[0]. */
+  /**
+   * An attestation token carrying {@code runtime} as x-ms-runtime.keys[0], signed by the authority
+   * the test vaults trust.
+   */
   static String token(KeyPair runtime, String attestationType) throws Exception {
     RSAPublicKey key = (RSAPublicKey) runtime.getPublic();
     ObjectNode claims = JSON.createObjectNode();
@@ -42,10 +46,7 @@ final class ReleaseTargets {
     jwk.put("kid", "runtime").put("kty", "RSA");
     jwk.put("n", B64URL.encodeToString(unsigned(key.getModulus())));
     jwk.put("e", B64URL.encodeToString(unsigned(key.getPublicExponent())));
-    return B64URL.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())
-        + "."
-        + B64URL.encodeToString(JSON.writeValueAsBytes(claims))
-        + ".";
+    return TestAttestationAuthority.shared().sign(JSON.writeValueAsString(claims));
   }
 
   private static byte[] unsigned(BigInteger value) {

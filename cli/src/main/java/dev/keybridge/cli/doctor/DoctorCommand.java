@@ -48,6 +48,10 @@ public final class DoctorCommand extends VaultCommand {
     try {
       config = config();
       results.add(CheckResult.ok("config", describe(config)));
+      CheckResult secrets = SecretStorageCheck.run(options.configFile(), config);
+      if (secrets != null) {
+        results.add(secrets);
+      }
     } catch (CliException e) {
       results.add(
           CheckResult.failed(

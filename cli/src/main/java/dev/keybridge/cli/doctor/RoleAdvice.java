@@ -80,10 +80,12 @@ final class RoleAdvice {
           because
               + ": restart the local vault registering "
               + who
-              + " with it: keybridge serve --data DIR --client "
+              + " with it: put the line "
               + (clientId == null ? "ID" : clientId)
               + ":SECRET:"
-              + shortName(role);
+              + shortName(role)
+              + " into a file only you can read (chmod 600) and run keybridge serve --data DIR"
+              + " --clients-file FILE";
     };
   }
 

@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -15,6 +17,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -69,14 +72,53 @@ public final class ServeCommand implements Callable<Integer> {
       converter = ClientSpec.Converter.class,
       description =
           "Register an extra client with an Azure built-in role, e.g."
-              + " app1:s3cret:crypto-user or 'ci:pw:Key Vault Reader'. Repeatable.")
+              + " app1:s3cret:crypto-user or 'ci:pw:Key Vault Reader'. Repeatable. The secret is"
+              + " visible in the process list: prefer --clients-file or KEYBRIDGE_CLIENTS.")
   List<ClientSpec> clients = new ArrayList<>();
 
   @Mixin NetworkOptions network = new NetworkOptions();
+  @Option(
+      names = "--clients-file",
+      paramLabel = "FILE",
+      description =
+          "Register the clients of FILE, one ID:SECRET:ROLE per line (# comments); the file must"
+              + " be private to you (chmod 600). The environment variable KEYBRIDGE_CLIENTS may"
+              + " hold the same lines.")
+  Path clientsFile;
+
+  @Option(
+      names = "--attestation-authority",
+      paramLabel = "URL=JWKS_FILE",
+      description =
+          "Trust an attestation authority for Secure Key Release: release targets issued by URL"
+              + " must be signed by a key of the JWKS file. Repeatable. The vault's own test"
+              + " authority (VAULT_URL/attestation) is always trusted.")
+  Map<String, Path> attestationAuthorities = new LinkedHashMap<>();
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (!clients.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "warning: --client puts client secrets in the process list and shell history; use"
+              + " --clients-file FILE (mode 600) or "
+              + ClientsFile.ENVIRONMENT
+              + " instead");
+      err.flush();
+    }
+    List<ClientSpec> all = new ArrayList<>(clients);
+    try {
+      if (clientsFile != null) {
+        all.addAll(ClientsFile.read(clientsFile));
+      }
+      String fromEnvironment = System.getenv(ClientsFile.ENVIRONMENT);
+      if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+        all.addAll(ClientsFile.parse(fromEnvironment, ClientsFile.ENVIRONMENT));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     LocalVault.Builder builder =
         LocalVault.builder()
             .dataDir(dataDir)
@@ -86,8 +128,14 @@ public final class ServeCommand implements Callable<Integer> {
     if (bindAddress != null) {
       builder.bindAddress(bindAddress);
     }
-    for (ClientSpec client : clients) {
+    for (ClientSpec client : all) {
       builder.client(client.clientId(), client.secret(), client.role());
+    }
+    try {
+      attestationAuthorities.forEach(builder::attestationAuthority);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--attestation-authority: " + e.getMessage());
     }
     LocalVault vault = builder.build().start();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -105,7 +153,7 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("CA certificate: " + vault.caCertificateFile());
     out.println("tenant: " + vault.tenantId());
     out.println("admin client id: " + vault.adminClientId() + " (secret in the properties file)");
-    for (ClientSpec client : clients) {
+    for (ClientSpec client : all) {
       out.println("client: " + client.clientId() + " (" + client.role().azureName() + ")");
     }
     if (!vault.networkConditions().isNone()) {

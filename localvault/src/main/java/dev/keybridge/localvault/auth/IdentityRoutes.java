@@ -10,10 +10,12 @@ import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,11 +30,13 @@ public final class IdentityRoutes {
   private final TokenService tokens;
   private final ClientRegistry clients;
   private final Clock clock;
+  private final SignInThrottle throttle;
 
   public IdentityRoutes(TokenService tokens, ClientRegistry clients, Clock clock) {
     this.tokens = tokens;
     this.clients = clients;
     this.clock = clock;
+    this.throttle = new SignInThrottle(clock);
   }
 
   /** Registers the identity endpoints. */
@@ -94,7 +98,27 @@ public final class IdentityRoutes {
           900144,
           "The request body must contain the parameter: 'client_id'.");
     }
-    switch (clients.check(clientId, secret)) {
+    Optional<Duration> locked = throttle.lockedFor(clientId);
+    if (locked.isPresent()) {
+      long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
+      return oauthError(
+              400,
+              "invalid_client",
+              50196,
+              "Too many failed sign-ins for application '"
+                  + printable(clientId)
+                  + "'; it is locked for "
+                  + seconds
+                  + " more seconds.")
+          .header("Retry-After", Long.toString(seconds));
+    }
+    ClientRegistry.Check check = clients.check(clientId, secret);
+    if (check == ClientRegistry.Check.OK) {
+      throttle.succeeded(clientId);
+    } else {
+      throttle.failed(clientId);
+    }
+    switch (check) {
       case UNKNOWN_CLIENT:
         return oauthError(
             400,
@@ -118,7 +142,7 @@ public final class IdentityRoutes {
         break;
     }
     String resource = v2 ? resourceFromScope(form.get("scope")) : stripSlash(form.get("resource"));
-    if (resource == null || !TokenService.isKnownResource(resource)) {
+    if (resource == null || !tokens.isIssuableResource(resource)) {
       return oauthError(
           400,
           "invalid_scope",

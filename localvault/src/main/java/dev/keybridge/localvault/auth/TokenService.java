@@ -7,10 +7,14 @@ import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.VaultError;
 import dev.keybridge.localvault.http.Authenticator;
 import dev.keybridge.localvault.http.Json;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,9 +39,11 @@ public final class TokenService implements Authenticator {
   private final String tenantId;
   private final String authorityUrl;
   private final Map<String, JsonNode> verified = new ConcurrentHashMap<>();
+  private final Set<String> derivedResources;
 
   /**
    * @param authorityUrl the vault's own URL, e.g. {@code https://localhost:8443}
+   * @param hostNames the names the vault is reachable at (those its TLS certificate names)
    */
   public TokenService(
       TokenSigningKey key,
@@ -45,13 +51,46 @@ public final class TokenService implements Authenticator {
       Clock clock,
       Flavor flavor,
       String tenantId,
-      String authorityUrl) {
+      String authorityUrl,
+      List<String> hostNames) {
     this.key = key;
     this.clients = clients;
     this.clock = clock;
     this.flavor = flavor;
     this.tenantId = tenantId;
     this.authorityUrl = authorityUrl;
+    int port = URI.create(authorityUrl).getPort();
+    Set<String> derived = new LinkedHashSet<>();
+    for (String host : hostNames) {
+      derivedResource(host, port).ifPresent(derived::add);
+    }
+    this.derivedResources = Set.copyOf(derived);
+  }
+
+  /**
+   * The resource a client derives from a vault URL the way Azure's DNS names work: the URL without
+   * its first host label ({@code myvault.vault.azure.net} gives {@code https://vault.azure.net},
+   * {@code 127.0.0.1:8443} gives {@code https://0.0.1:8443}); empty for a host without a dot.
+   */
+  static Optional<String> derivedResource(String host, int port) {
+    int dot = host.indexOf('.');
+    if (dot <= 0 || dot == host.length() - 1 || host.contains(":")) {
+      return Optional.empty();
+    }
+    return Optional.of("https://" + host.substring(dot + 1) + (port > 0 ? ":" + port : ""));
+  }
+
+  /**
+   * Whether a token may be issued for {@code resource}: a flavor's resource, or the resource
+   * derived from a URL this vault is reachable at (what azure-security-keyvault-jca asks for).
+   */
+  public boolean isIssuableResource(String resource) {
+    return isKnownResource(resource) || derivedResources.contains(resource);
+  }
+
+  /** The audiences this vault accepts: its flavor's resource and the derived resources. */
+  private boolean isAcceptedAudience(String aud) {
+    return flavor.resource().equals(aud) || derivedResources.contains(aud);
   }
 
   public String tenantId() {
@@ -165,7 +204,7 @@ public final class TokenService implements Authenticator {
       throw VaultError.unauthorized("AKV10013: Invalid token: the token is not yet valid.");
     }
     String aud = c.path("aud").asText("");
-    if (!stripSlash(aud).equals(flavor.resource())) {
+    if (!isAcceptedAudience(stripSlash(aud))) {
       throw VaultError.unauthorized(
           "AKV10022: Invalid audience. Expected " + flavor.resource() + ", found: " + aud + ".");
     }

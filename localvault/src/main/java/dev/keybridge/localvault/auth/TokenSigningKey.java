@@ -116,13 +116,18 @@ public final class TokenSigningKey {
 
   /** The public key as a JWK ({@code kty, use, kid, n, e}). */
   public ObjectNode publicJwk() {
+    return signingJwk(publicKey(), kid);
+  }
+
+  /** An RS256 verification key as a JWK ({@code kty, use, alg, kid, n, e}). */
+  public static ObjectNode signingJwk(RSAPublicKey key, String kid) {
     ObjectNode jwk = Json.object();
     jwk.put("kty", "RSA");
     jwk.put("use", "sig");
     jwk.put("alg", "RS256");
     jwk.put("kid", kid);
-    jwk.put("n", Json.b64url(unsigned(publicKey().getModulus())));
-    jwk.put("e", Json.b64url(unsigned(publicKey().getPublicExponent())));
+    jwk.put("n", Json.b64url(unsigned(key.getModulus())));
+    jwk.put("e", Json.b64url(unsigned(key.getPublicExponent())));
     return jwk;
   }
 

@@ -19,10 +19,11 @@ public final class CertificateJson {
 
   /**
    * A {@code CertificateBundle}: {@code id}, {@code kid}, {@code sid}, {@code x5t} (base64url SHA-1
-   * of the DER), {@code cer} (standard base64 DER), {@code contentType}, {@code attributes}
-   * (enabled, nbf and exp from the certificate's validity, created, updated, recoveryLevel,
-   * recoverableDays; times in Unix seconds), {@code tags} when not null, {@code policy} (with its
-   * id) when not null, and {@code preserveCertOrder: false}.
+   * of the DER), {@code cer} (standard base64 DER), {@code attributes} (enabled, nbf and exp from
+   * the certificate's validity, created, updated, recoveryLevel, recoverableDays; times in Unix
+   * seconds), {@code tags} when not null, {@code policy} (with its id) when not null, {@code
+   * pending} ({@code {"id": .../certificates/{name}/pending}}) and {@code preserveCertOrder:
+   * false}. No top-level {@code contentType}: as in Azure, it is in {@code policy.secret_props}.
    */
   public static ObjectNode bundle(
       String baseUrl,
@@ -40,19 +41,20 @@ public final class CertificateJson {
     json.put("sid", base + "/secrets/" + name + "/" + version);
     json.put("x5t", x5t(leaf));
     json.put("cer", Base64.getEncoder().encodeToString(der(leaf)));
-    json.put("contentType", contentType.mediaType());
-    json.set("attributes", attributes(leaf, attributes));
+    json.set("attributes", attributes(leaf, attributes, true));
     putTags(json, tags);
     if (policy != null) {
       json.set("policy", policy.toJson(policyId(baseUrl, name)));
     }
+    json.putObject("pending").put("id", base + "/certificates/" + name + "/pending");
     json.put("preserveCertOrder", false);
     return json;
   }
 
   /**
    * A {@code CertificateItem} of a list: the version-less {@code id}, {@code x5t}, {@code
-   * attributes} as in {@link #bundle} and {@code tags} when not null.
+   * attributes} as in {@link #bundle} but, as Azure's list items, without recoveryLevel and
+   * recoverableDays, and {@code tags} when not null.
    */
   public static ObjectNode item(
       String baseUrl,
@@ -63,7 +65,7 @@ public final class CertificateJson {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("id", trim(baseUrl) + "/certificates/" + name);
     json.put("x5t", x5t(leaf));
-    json.set("attributes", attributes(leaf, attributes));
+    json.set("attributes", attributes(leaf, attributes, false));
     putTags(json, tags);
     return json;
   }
@@ -71,9 +73,9 @@ public final class CertificateJson {
   /**
    * A {@code CertificateOperation}: {@code id} ({@code .../certificates/{name}/pending}), {@code
    * issuer}, {@code csr}, {@code cancellation_requested}, {@code status}, {@code status_details},
-   * {@code error} ({@code {code, message}} or null), {@code target} ({@code
+   * {@code error} ({@code {code, message}}, only once failed), {@code target} ({@code
    * .../certificates/{name}}, only once completed), {@code request_id} and {@code
-   * preserveCertOrder: false}.
+   * preserveCertOrder: false}: the fields Azure sends in each state.
    */
   public static ObjectNode operation(String baseUrl, String name, CertificateOperation operation) {
     String base = trim(baseUrl);
@@ -92,8 +94,6 @@ public final class CertificateJson {
       ObjectNode error = json.putObject("error");
       error.put("code", operation.errorCode());
       error.put("message", operation.errorMessage());
-    } else {
-      json.putNull("error");
     }
     if (operation.status() == CertificateOperation.Status.COMPLETED) {
       json.put("target", base + "/certificates/" + name);
@@ -118,15 +118,18 @@ public final class CertificateJson {
     }
   }
 
-  private static ObjectNode attributes(X509Certificate leaf, CertificateAttributes attributes) {
+  private static ObjectNode attributes(
+      X509Certificate leaf, CertificateAttributes attributes, boolean withRecovery) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("enabled", attributes.enabled());
     json.put("nbf", leaf.getNotBefore().toInstant().getEpochSecond());
     json.put("exp", leaf.getNotAfter().toInstant().getEpochSecond());
     json.put("created", attributes.created().getEpochSecond());
     json.put("updated", attributes.updated().getEpochSecond());
-    json.put("recoveryLevel", attributes.recoveryLevel());
-    json.put("recoverableDays", attributes.recoverableDays());
+    if (withRecovery) {
+      json.put("recoveryLevel", attributes.recoveryLevel());
+      json.put("recoverableDays", attributes.recoverableDays());
+    }
     return json;
   }
 

@@ -24,29 +24,32 @@ import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS12MacCalculatorBuilder;
 
 /**
- * The two PKCS#12 protections keyed by the empty password, built on Bouncy Castle's lightweight API
- * so that the password is encoded as RFC 7292 appendix B.1 specifies: a BMPString that is only the
- * two-byte terminator. That is the form the JDK and OpenSSL try first; Bouncy Castle's own builders
- * use zero bytes, which readers accept only through a retry.
+ * The PKCS#12 protections keyed by the empty password as Key Vault writes it: the NULL password,
+ * zero password bytes, for the MAC, the encrypted certificates and the shrouded key alike. Every
+ * reader opens that form: the JDK with {@code ""} (its first try), OpenSSL with {@code -passin
+ * pass:} (it retries with NULL), Bouncy Castle's KeyStore with {@code ""}, and readers written
+ * against Key Vault such as azure-security-keyvault-jca (Bouncy Castle with {@code "\0"}, which it
+ * turns into zero bytes). Built on Bouncy Castle's lightweight API to control those bytes.
  */
 final class Pkcs12EmptyPassword {
   static final int ITERATIONS = 2048;
 
-  /** The empty password as a PKCS#12 BMPString: just the two-byte terminator (RFC 7292 B.1). */
-  private static final byte[] EMPTY_BMP_PASSWORD = {0, 0};
+  /** The NULL password: no bytes at all (not even the BMPString terminator). */
+  private static final byte[] EMPTY_BMP_PASSWORD = {};
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Pkcs12EmptyPassword() {}
 
   /**
-   * Key encryption with {@code pbeWithSHAAnd3-KeyTripleDES-CBC} (RFC 7292 appendix B KDF over the
-   * empty BMPString, fresh salt). Chosen over PBES2 for reach, not strength (the password is empty
-   * anyway): the JDK, OpenSSL 3 without {@code -legacy}, Windows and Bouncy Castle's KeyStore all
-   * open it, while Bouncy Castle refuses PBES2 with an empty password (on writing and on reading),
-   * which would break any application that lists Bouncy Castle first among its providers.
+   * Encryption of the key bag and of the certificates' safe contents with {@code
+   * pbeWithSHAAnd3-KeyTripleDES-CBC} (RFC 7292 appendix B KDF over the NULL password, fresh salt).
+   * Chosen over PBES2 for reach, not strength (the password is empty anyway): the JDK, OpenSSL 3
+   * without {@code -legacy}, Windows and Bouncy Castle's KeyStore all open it, while Bouncy Castle
+   * refuses PBES2 with an empty password (on writing and on reading), which would break any
+   * application that lists Bouncy Castle first among its providers.
    */
-  static OutputEncryptor keyEncryptor() {
+  static OutputEncryptor encryptor() {
     byte[] salt = random(20);
     PKCS12ParametersGenerator kdf = new PKCS12ParametersGenerator(new SHA1Digest());
     kdf.init(EMPTY_BMP_PASSWORD, salt, ITERATIONS);
@@ -78,8 +81,8 @@ final class Pkcs12EmptyPassword {
   }
 
   /**
-   * The PFX MAC: HMAC-SHA256 keyed by the PKCS#12 KDF over the empty BMPString with its terminator.
-   * The password argument of {@link PKCS12MacCalculatorBuilder#build} is ignored.
+   * The PFX MAC: HMAC-SHA256 keyed by the PKCS#12 KDF over the NULL password. The password argument
+   * of {@link PKCS12MacCalculatorBuilder#build} is ignored.
    */
   static PKCS12MacCalculatorBuilder mac() {
     return new PKCS12MacCalculatorBuilder() {

@@ -10,17 +10,19 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
+import org.bouncycastle.pkcs.PKCS12SafeBag;
 import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
 
 /**
- * Writes the PKCS#12 file of a certificate secret with the empty password, readable by the JDK
- * (with {@code ""}, or {@code null} for the certificates), OpenSSL ({@code -passin pass:}) and
- * Bouncy Castle:
+ * Writes the PKCS#12 file of a certificate secret in Key Vault's layout with the empty (NULL)
+ * password, readable by the JDK (with {@code ""}), OpenSSL ({@code -passin pass:}), Bouncy Castle
+ * and azure-security-keyvault-jca:
  *
  * <ul>
- *   <li>certificates in plain (unencrypted) safe contents, so a reader without password sees them;
+ *   <li>certificates in encrypted safe contents ({@code encryptedData}), as Key Vault writes them
+ *       and as readers written against Key Vault (azure-security-keyvault-jca) expect;
  *   <li>the private key, if any, in a PKCS#8 shrouded bag, bound to the leaf by a shared {@code
  *       localKeyId};
  *   <li>an HMAC-SHA256 MAC ({@link Pkcs12EmptyPassword} says how both are keyed and why).
@@ -40,6 +42,7 @@ final class Pkcs12Writer {
     try {
       PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
       DEROctetString localKeyId = new DEROctetString(randomId());
+      PKCS12SafeBag[] certificates = new PKCS12SafeBag[chain.size()];
       for (int i = 0; i < chain.size(); i++) {
         PKCS12SafeBagBuilder bag = new JcaPKCS12SafeBagBuilder(chain.get(i));
         if (privateKey == null) {
@@ -48,11 +51,12 @@ final class Pkcs12Writer {
         } else if (i == 0) {
           bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
         }
-        pfx.addData(bag.build());
+        certificates[i] = bag.build();
       }
+      pfx.addEncryptedData(Pkcs12EmptyPassword.encryptor(), certificates);
       if (privateKey != null) {
         PKCS12SafeBagBuilder keyBag =
-            new JcaPKCS12SafeBagBuilder(privateKey, Pkcs12EmptyPassword.keyEncryptor());
+            new JcaPKCS12SafeBagBuilder(privateKey, Pkcs12EmptyPassword.encryptor());
         keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
         pfx.addData(keyBag.build());
       }

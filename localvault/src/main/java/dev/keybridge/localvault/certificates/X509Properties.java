@@ -144,15 +144,13 @@ public record X509Properties(
         certificate.getBasicConstraints() >= 0);
   }
 
-  /** Renders {@code x509_props}; {@code sans} only when there is a name, as the service does. */
+  /** Renders {@code x509_props}; {@code sans} always (empty without names), as Azure does. */
   public ObjectNode toJson() {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("subject", subject);
     ArrayNode ekuArray = json.putArray("ekus");
     ekus.forEach(ekuArray::add);
-    if (!sans.isEmpty()) {
-      json.set("sans", sans.toJson());
-    }
+    json.set("sans", sans.toJson());
     ArrayNode usageArray = json.putArray("key_usage");
     keyUsage.forEach(u -> usageArray.add(u.jsonName()));
     json.put("validity_months", validityMonths);

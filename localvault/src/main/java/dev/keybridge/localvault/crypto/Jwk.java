@@ -2,14 +2,16 @@ package dev.keybridge.localvault.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.localvault.VaultError;
+import dev.keybridge.localvault.http.Json;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** JWK member encoding: base64url without padding on output, with or without on input. */
+/**
+ * JWK member encoding: base64url without padding on output; on input as {@link Json#fromB64url}.
+ */
 final class Jwk {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private Jwk() {}
 
@@ -23,7 +25,7 @@ final class Jwk {
       throw VaultError.badParameter("JWK member '" + member + "' must be a base64url string");
     }
     try {
-      return DECODER.decode(node.textValue());
+      return Json.fromB64url(node.textValue());
     } catch (IllegalArgumentException e) {
       throw VaultError.badParameter("JWK member '" + member + "' is not valid base64url");
     }

@@ -54,11 +54,12 @@ public final class Json {
   }
 
   /**
-   * Decodes base64url with or without padding.
+   * Decodes a binary field as Key Vault does: base64url with or without padding, and also the
+   * standard alphabet ({@code +}, {@code /}) that some clients (jsign) send.
    *
-   * @throws IllegalArgumentException on characters outside the base64url alphabet or bad length
+   * @throws IllegalArgumentException on characters outside both alphabets or bad length
    */
   public static byte[] fromB64url(String s) {
-    return Base64.getUrlDecoder().decode(s);
+    return Base64.getUrlDecoder().decode(s.replace('+', '-').replace('/', '_'));
   }
 }

@@ -58,11 +58,21 @@ public final class KeyJson {
     return b;
   }
 
-  /** The KeyAttributes object, with recoveryLevel and recoverableDays. */
-  public static ObjectNode attributes(KeyAttributes a) {
+  /**
+   * The KeyAttributes object of a key version, as Azure writes it: recoveryLevel, recoverableDays,
+   * exportable, {@code hsmPlatform} ({@code "2"}, the current HSM platform, for {@code -HSM} keys;
+   * {@code "0"}, software, otherwise) and, for RSA keys, {@code key_size}. This is the one place
+   * key attributes are rendered.
+   */
+  public static ObjectNode attributes(KeyVersion v) {
+    KeyAttributes a = v.attributes();
     ObjectNode n =
         VaultObjectJson.attributes(a.enabled(), a.nbf(), a.exp(), a.created(), a.updated());
     n.put("exportable", a.exportable());
+    n.put("hsmPlatform", v.kty().endsWith("-HSM") ? "2" : "0");
+    if (v.material().isRsa()) {
+      n.put("key_size", v.material().keySize());
+    }
     return n;
   }
 
@@ -75,7 +85,7 @@ public final class KeyJson {
   }
 
   private static void addCommon(ObjectNode b, KeyVersion v) {
-    VaultObjectJson.putCommon(b, attributes(v.attributes()), v.tags(), v.managed());
+    VaultObjectJson.putCommon(b, attributes(v), v.tags(), v.managed());
   }
 
   private static void addDeleted(ObjectNode b, DeletedKey d, String baseUrl) {

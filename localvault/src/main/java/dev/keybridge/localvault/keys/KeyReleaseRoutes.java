@@ -3,8 +3,8 @@ package dev.keybridge.localvault.keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.VaultError;
+import dev.keybridge.localvault.attestation.AttestationAuthorities;
 import dev.keybridge.localvault.auth.DataActions;
-import dev.keybridge.localvault.auth.Jwt;
 import dev.keybridge.localvault.auth.TokenSigningKey;
 import dev.keybridge.localvault.http.Json;
 import dev.keybridge.localvault.http.RequestBody;
@@ -22,13 +22,13 @@ import java.util.Set;
  *
  * <p>Release: the key must be exportable (403 KeyNotExportable), enabled and not expired; the
  * {@code target} must be a JWT (400) whose claims satisfy the key's release policy (403
- * AccessDenied). The result {@code value} is a compact JWS signed by the vault's token key (verify
- * it with the JWKS at {@code /{tenant}/discovery/v2.0/keys}, or with {@code x5c} of its header,
- * which chains to the vault CA) whose payload is {@code {"request":{...},"response":{"key":
- * KeyBundle}}}; {@code key.key} is the public JWK plus {@code key_hsm}: the private material
- * wrapped for the target's runtime key ({@link ReleasedKeyWrap}). The target token's signature is
- * not verified (the local vault cannot reach attestation services); the policy's {@code authority}
- * is matched against the token's {@code iss}.
+ * AccessDenied), signed by an attestation authority the policy names and the vault trusts ({@link
+ * AttestationAuthorities}: unsigned, wrongly signed or expired targets get 403). The result {@code
+ * value} is a compact JWS signed by the vault's token key (verify it with the JWKS at {@code
+ * /{tenant}/discovery/v2.0/keys}, or with {@code x5c} of its header, which chains to the vault CA)
+ * whose payload is {@code {"request":{...},"response":{"key": KeyBundle}}}; {@code key.key} is the
+ * public JWK plus {@code key_hsm}: the private material wrapped for the target's runtime key
+ * ({@link ReleasedKeyWrap}).
  */
 final class KeyReleaseRoutes {
   private static final Set<String> ENC =
@@ -37,11 +37,14 @@ final class KeyReleaseRoutes {
   private final KeyLookup keys;
   private final TokenSigningKey signer;
   private final String caPem;
+  private final AttestationAuthorities authorities;
 
-  KeyReleaseRoutes(KeyLookup keys, TokenSigningKey signer, String caPem) {
+  KeyReleaseRoutes(
+      KeyLookup keys, TokenSigningKey signer, String caPem, AttestationAuthorities authorities) {
     this.keys = keys;
     this.signer = signer;
     this.caPem = caPem;
+    this.authorities = authorities;
   }
 
   void register(Router router) {
@@ -66,26 +69,22 @@ final class KeyReleaseRoutes {
           "KeyNotExportable", "Key " + v.name() + "/" + v.version() + " is not exportable.");
     }
     KeyCryptoRoutes.checkUsable(v, "release", true, r.receivedAt().getEpochSecond());
-    Jwt.Parsed token;
-    try {
-      token = Jwt.parse(target);
-    } catch (IllegalArgumentException e) {
-      throw VaultError.badParameter("The release 'target' must be an attestation token (a JWT).");
-    }
     JsonNode policy;
     try {
       policy = Json.parse(v.releasePolicy().data());
     } catch (IOException e) {
       throw new IllegalStateException("stored release policy is not JSON", e);
     }
-    if (!ReleasePolicyEvaluator.satisfied(policy, token.payload())) {
+    JsonNode claims =
+        authorities.verify(target, ReleasePolicyEvaluator.authorities(policy), r.receivedAt());
+    if (!ReleasePolicyEvaluator.satisfied(policy, claims)) {
       throw VaultError.forbidden(
           "AccessDenied",
           "Target environment attestation statement does not satisfy the release policy of key "
               + v.name()
               + ".");
     }
-    RSAPublicKey runtimeKey = ReleasedKeyWrap.runtimeKey(token.payload());
+    RSAPublicKey runtimeKey = ReleasedKeyWrap.runtimeKey(claims);
     ObjectNode bundle = KeyJson.bundle(v, r.baseUrl());
     ObjectNode releasedJwk = v.material().publicJwk(v.kid(r.baseUrl()), v.keyOps());
     releasedJwk.put("kty", v.kty());

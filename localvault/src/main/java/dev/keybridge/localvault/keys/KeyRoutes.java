@@ -149,7 +149,14 @@ final class KeyRoutes {
                   if (nbf != null && exp != null && nbf >= exp) {
                     throw VaultError.badParameter("Key attribute 'nbf' must be before 'exp'.");
                   }
-                  boolean exportable = a.exportable() != null ? a.exportable() : at.exportable();
+                  if (a.exportable() != null && a.exportable() != at.exportable()) {
+                    // As in Azure, exportability is fixed when a key version is created.
+                    throw VaultError.badParameter(
+                        "The 'exportable' attribute of key "
+                            + name
+                            + " cannot be changed after the key is created.");
+                  }
+                  boolean exportable = at.exportable();
                   ReleasePolicy policy = rp != null ? rp : cur.releasePolicy();
                   if (exportable && policy == null) {
                     throw VaultError.badParameter("An exportable key requires a release policy.");

@@ -1,7 +1,10 @@
 package dev.keybridge.localvault.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keybridge.localvault.attestation.AttestationAuthorities;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Evaluates a Secure Key Release policy against the claims of a target (attestation) token.
@@ -15,6 +18,29 @@ import java.util.Locale;
  */
 final class ReleasePolicyEvaluator {
   private ReleasePolicyEvaluator() {}
+
+  /** The normalized {@code authority} URLs a policy names, at any level. */
+  static Set<String> authorities(JsonNode policy) {
+    Set<String> out = new HashSet<>();
+    collectAuthorities(policy, out);
+    return out;
+  }
+
+  private static void collectAuthorities(JsonNode n, Set<String> out) {
+    if (n == null || !n.isContainerNode()) {
+      return;
+    }
+    JsonNode a = n.get("authority");
+    if (a != null && a.isTextual()) {
+      out.add(AttestationAuthorities.normalize(a.asText()));
+    }
+    for (String group : new String[] {"anyOf", "allOf"}) {
+      JsonNode children = n.get(group);
+      if (children != null && children.isArray()) {
+        children.forEach(c -> collectAuthorities(c, out));
+      }
+    }
+  }
 
   static boolean satisfied(JsonNode policy, JsonNode claims) {
     return node(policy, claims);

@@ -60,9 +60,10 @@ final class RotationPolicies {
       action.putObject("trigger").put("timeBeforeExpiry", "P30D");
       action.putObject("action").put("type", "Notify");
       body.putObject("attributes");
-    } else {
-      body = stored(rec);
+      // As Azure: the default policy (none set) has no id.
+      return VaultResponse.ok(body);
     }
+    body = stored(rec);
     return VaultResponse.ok(withId(body, r, rec));
   }
 

@@ -41,7 +41,7 @@ class CertificatePolicyTest {
             json(
                 "{'key_props':{'exportable':true,'kty':'RSA','key_size':2048,'reuse_key':false},"
                     + "'secret_props':{'contentType':'application/x-pkcs12'},"
-                    + "'x509_props':{'subject':'CN=cert1',"
+                    + "'x509_props':{'subject':'CN=cert1','sans':{},"
                     + "'ekus':['1.3.6.1.5.5.7.3.1','1.3.6.1.5.5.7.3.2'],"
                     + "'key_usage':['digitalSignature','keyEncipherment'],"
                     + "'validity_months':12,'basic_constraints':{'ca':false}},"

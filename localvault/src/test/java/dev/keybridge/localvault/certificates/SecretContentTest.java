@@ -66,13 +66,46 @@ class SecretContentTest {
   }
 
   @Test
-  void pkcs12CertificatesOpenInTheJdkWithoutAnyPassword() throws Exception {
+  void pkcs12CertificatesAreInEncryptedDataUnderTheNullPasswordAsKeyVaultWritesThem()
+      throws Exception {
+    List<X509Certificate> chain = chain("P-256");
+    String value =
+        SecretContent.build(
+            CertificateContentType.PKCS12, chain, TestKeys.get("P-256").getPrivate(), false);
+    org.bouncycastle.pkcs.PKCS12PfxPdu pfx =
+        new org.bouncycastle.pkcs.PKCS12PfxPdu(Base64.getDecoder().decode(value));
+    List<X509Certificate> found = new java.util.ArrayList<>();
+    for (org.bouncycastle.asn1.pkcs.ContentInfo info : pfx.getContentInfos()) {
+      // What Key Vault readers (azure-security-keyvault-jca) do: decrypt with "\0", the NULL
+      // password.
+      assertThat(info.getContentType())
+          .isEqualTo(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.encryptedData);
+      var bags =
+          new org.bouncycastle.pkcs.PKCS12SafeBagFactory(
+                  info,
+                  new org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder()
+                      .build("\0".toCharArray()))
+              .getSafeBags();
+      for (var bag : bags) {
+        if (bag.getBagValue() instanceof org.bouncycastle.cert.X509CertificateHolder holder) {
+          found.add(
+              new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                  .getCertificate(holder));
+        }
+      }
+    }
+    assertThat(found).containsExactlyElementsOf(chain);
+  }
+
+  @Test
+  void pkcs12OpensInTheJdkWithTheEmptyPasswordLikeKeyVaultsFiles() throws Exception {
     KeyPair keyPair = TestKeys.get("P-256");
     List<X509Certificate> chain = chain("P-256");
     String value =
         SecretContent.build(CertificateContentType.PKCS12, chain, keyPair.getPrivate(), true);
 
-    KeyStore store = load(value, null, null);
+    // As in Key Vault's files, the certificates are in encryptedData: a reader needs "" for them.
+    KeyStore store = load(value, new char[0], null);
 
     String alias =
         Collections.list(store.aliases()).stream()

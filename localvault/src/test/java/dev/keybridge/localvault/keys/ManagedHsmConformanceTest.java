@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestAttestationAuthority;
 import dev.keybridge.localvault.testing.VaultHttp;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -46,7 +47,9 @@ class ManagedHsmConformanceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String POLICY =
-      "{\"version\":\"1.0.0\",\"anyOf\":[{\"authority\":\"https://attest.example\","
+      "{\"version\":\"1.0.0\",\"anyOf\":[{\"authority\":\""
+          + TestAttestationAuthority.URL
+          + "\","
           + "\"allOf\":[{\"claim\":\"x-ms-attestation-type\",\"equals\":\"sevsnpvm\"},"
           + "{\"claim\":\"x-ms-runtime.vm-id\",\"condition\":\"equals\",\"value\":\"vm-7\"}]}]}";
 
@@ -83,7 +86,7 @@ class ManagedHsmConformanceTest {
     RSAPublicKey runtimePublic = (RSAPublicKey) runtime.getPublic();
     String good =
         attestation(
-            "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\","
+            "{\"iss\":\"https://attest.keybridge.test/\",\"x-ms-attestation-type\":\"sevsnpvm\","
                 + "\"x-ms-runtime\":{\"vm-id\":\"vm-7\",\"keys\":[{\"kty\":\"RSA\",\"kid\":\"tpm\","
                 + "\"n\":\""
                 + b64url(runtimePublic.getModulus())
@@ -152,7 +155,7 @@ class ManagedHsmConformanceTest {
 
     String noRuntimeKey =
         attestation(
-            "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sevsnpvm\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
+            "{\"iss\":\"https://attest.keybridge.test/\",\"x-ms-attestation-type\":\"sevsnpvm\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
     assertThatThrownBy(() -> keys.releaseKey("releasable", noRuntimeKey))
         .isInstanceOfSatisfying(
             HttpResponseException.class,
@@ -160,7 +163,7 @@ class ManagedHsmConformanceTest {
         .hasMessageContaining("runtime key");
     String wrongClaims =
         attestation(
-            "{\"iss\":\"https://attest.example/\",\"x-ms-attestation-type\":\"sgx\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
+            "{\"iss\":\"https://attest.keybridge.test/\",\"x-ms-attestation-type\":\"sgx\",\"x-ms-runtime\":{\"vm-id\":\"vm-7\"}}");
     assertThatThrownBy(() -> keys.releaseKey("releasable", wrongClaims))
         .isInstanceOfSatisfying(
             HttpResponseException.class,
@@ -223,18 +226,9 @@ class ManagedHsmConformanceTest {
     assertThat(rs256.verify(Base64.getUrlDecoder().decode(pub[2]))).isTrue();
   }
 
-  /**
-   * An unsigned-looking attestation JWT carrying {@code claims} (the vault cannot verify MAA
-   * signatures).
-   */
+  /** An attestation token of {@code claims} signed by the authority the vault trusts. */
   private static String attestation(String claims) {
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    return b64.encodeToString(
-            "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-        + "."
-        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
-        + "."
-        + b64.encodeToString(new byte[256]);
+    return TestAttestationAuthority.shared().sign(claims);
   }
 
   private static PublicKey vaultTokenKey() throws Exception {

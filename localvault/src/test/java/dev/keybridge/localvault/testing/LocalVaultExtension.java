@@ -172,7 +172,13 @@ public final class LocalVaultExtension
   }
 
   private LocalVault.Builder builder() {
-    LocalVault.Builder b = LocalVault.builder().dataDir(dataDir).flavor(flavor).network(network);
+    LocalVault.Builder b =
+        LocalVault.builder()
+            .dataDir(dataDir)
+            .flavor(flavor)
+            .network(network)
+            .attestationAuthority(
+                TestAttestationAuthority.URL, TestAttestationAuthority.shared().jwksFile());
     if (clock != null) {
       b.clock(clock);
     }

@@ -3,6 +3,7 @@ package dev.keybridge.localvault.certificates.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.localvault.VaultError;
 import dev.keybridge.localvault.auth.DataActions;
+import dev.keybridge.localvault.certificates.CertificateJson;
 import dev.keybridge.localvault.certificates.CertificateKeyProperties;
 import dev.keybridge.localvault.certificates.CertificateOperation;
 import dev.keybridge.localvault.certificates.CertificatePolicy;
@@ -82,11 +83,12 @@ final class CertificateCreationRoutes {
     // operation waits for a merge and keeps the key pair.
     boolean self = policy.issuer().isSelf();
     X509Certificate certificate = self ? selfSigned.create(policy, material.keyPair()) : null;
-    CertificateOperation op =
-        self
-            ? CertificateOperation.start(policy.issuer(), null).complete()
-            : CertificateOperation.start(
-                policy.issuer(), CsrFactory.createCsr(policy, material.keyPair()));
+    // As in Azure, the operation carries the CSR for every issuer, and the 202 shows it as
+    // started (inProgress, status_details); a self-signed one is complete at the first poll.
+    CertificateOperation started =
+        CertificateOperation.start(
+            policy.issuer(), CsrFactory.createCsr(policy, material.keyPair()));
+    CertificateOperation op = self ? started.complete() : started;
     PendingCertificate pending =
         store
             .database()
@@ -104,8 +106,10 @@ final class CertificateCreationRoutes {
                   store.certificates().savePending(p);
                   return p;
                 });
-    return VaultResponse.json(202, CertificateResponses.operation(pending, r.baseUrl()))
-        .header("Location", r.baseUrl() + "/certificates/" + pending.name() + "/pending");
+    // Azure answers Retry-After: 10; the local vault's operation is done at once, so 1 second.
+    return VaultResponse.json(202, CertificateJson.operation(r.baseUrl(), pending.name(), started))
+        .header("Location", r.baseUrl() + "/certificates/" + pending.name() + "/pending")
+        .header("Retry-After", "1");
   }
 
   private VaultResponse get(VaultRequest r) {
