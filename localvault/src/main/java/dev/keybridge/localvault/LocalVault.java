@@ -6,14 +6,18 @@ import dev.keybridge.localvault.auth.TokenService;
 import dev.keybridge.localvault.auth.TokenSigningKey;
 import dev.keybridge.localvault.http.AccessLogWriter;
 import dev.keybridge.localvault.http.HttpsListener;
+import dev.keybridge.localvault.http.RecoveryLevelRewriter;
 import dev.keybridge.localvault.http.RequestInterceptor;
 import dev.keybridge.localvault.http.RequestPipeline;
 import dev.keybridge.localvault.http.ResourceModule;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.keys.KeyRepository;
 import dev.keybridge.localvault.keys.KeysModule;
+import dev.keybridge.localvault.lifecycle.VaultEvents;
+import dev.keybridge.localvault.lifecycle.VaultScheduler;
 import dev.keybridge.localvault.pki.VaultPki;
 import dev.keybridge.localvault.storage.MasterKey;
+import dev.keybridge.localvault.storage.SoftDeletePolicy;
 import dev.keybridge.localvault.storage.StorageException;
 import dev.keybridge.localvault.storage.VaultDatabase;
 import dev.keybridge.localvault.storage.VaultSettings;
@@ -28,6 +32,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -63,6 +68,9 @@ public final class LocalVault implements AutoCloseable {
   private String adminClientId;
   private String adminClientSecret;
   private KeyRepository keys;
+  private VaultScheduler scheduler;
+  private VaultEvents events;
+  private SoftDeletePolicy softDeletePolicy;
 
   private LocalVault(Builder config) {
     this.config = config;
@@ -113,17 +121,25 @@ public final class LocalVault implements AutoCloseable {
                       "CN=keybridge local vault signing key,O=keybridge local vault",
                       config.clock.instant()),
                   pki.caCertificate()));
+      softDeletePolicy =
+          SoftDeletePolicy.resolve(settings, config.purgeProtection, config.retentionDays);
       keys = new KeyRepository(db, masterKey);
       keys.purgeExpired(config.clock.instant().getEpochSecond());
+      scheduler = new VaultScheduler(config.clock);
+      scheduler.every("purge expired keys", now -> keys.purgeExpired(now.getEpochSecond()));
 
       server = HttpsListener.bind(config.bindAddress, config.port, pki.sslContext());
       int port = server.port();
       url = URI.create("https://" + hostFor(config.bindAddress) + ":" + port);
       TokenService tokens =
           new TokenService(
-              signingKey, clients, config.clock, config.flavor, tenantId, url.toString());
+              signingKey, clients, config.tokenClock(), config.flavor, tenantId, url.toString());
       Router router = new Router();
-      new IdentityRoutes(tokens, clients, config.clock).register(router);
+      new IdentityRoutes(tokens, clients, config.tokenClock()).register(router);
+      events =
+          new VaultEvents(
+              dir.resolve("events.log"), db, config.clock, url.getHost(), config.eventWebhook);
+      events.baseUrl(url.toString());
       VaultContext context =
           new VaultContext(
               dir,
@@ -133,7 +149,9 @@ public final class LocalVault implements AutoCloseable {
               masterKey,
               keys,
               signingKey,
-              pki.caCertificate());
+              pki.caCertificate(),
+              scheduler,
+              events);
       new KeysModule().register(router, context);
       for (ResourceModule m :
           ServiceLoader.load(ResourceModule.class, LocalVault.class.getClassLoader())) {
@@ -141,6 +159,9 @@ public final class LocalVault implements AutoCloseable {
       }
       accessLog = new AccessLogWriter(dir.resolve("access.log"));
       pipeline = new RequestPipeline(router, tokens, accessLog, config.clock);
+      if (!softDeletePolicy.equals(SoftDeletePolicy.DEFAULT)) {
+        pipeline.addInterceptor(new RecoveryLevelRewriter(softDeletePolicy));
+      }
       config.interceptors.forEach(pipeline::addInterceptor);
       server.start(pipeline);
       KeybridgeProperties.write(
@@ -150,6 +171,7 @@ public final class LocalVault implements AutoCloseable {
           tenantId,
           adminClientId,
           adminClientSecret);
+      scheduler.start(config.schedulerTick);
       ok = true;
       return this;
     } catch (IOException e) {
@@ -165,6 +187,10 @@ public final class LocalVault implements AutoCloseable {
   /** Stops the server and releases the data directory. Idempotent. */
   @Override
   public synchronized void close() {
+    if (scheduler != null) {
+      scheduler.close();
+      scheduler = null;
+    }
     if (server != null) {
       server.close();
       server = null;
@@ -266,6 +292,28 @@ public final class LocalVault implements AutoCloseable {
     return requireStarted(keys);
   }
 
+  /** The Event Grid events the vault emitted: {@code DIR/events.log}, one JSON line each. */
+  public Path eventsLogFile() {
+    return dataDir().resolve("events.log");
+  }
+
+  /** How deleted objects are kept: purge protection and retention days (fixed at creation). */
+  public SoftDeletePolicy softDeletePolicy() {
+    return softDeletePolicy;
+  }
+
+  /**
+   * Runs the vault's scheduled work (rotation policies, near-expiry notices, retention purges) once
+   * now, as the scheduler does every tick; for tests that move the clock and want no wait.
+   */
+  public void runScheduledTasks() {
+    VaultScheduler s = scheduler;
+    if (s == null) {
+      throw new IllegalStateException("The local vault is not running");
+    }
+    s.runOnce();
+  }
+
   public synchronized boolean isRunning() {
     return server != null;
   }
@@ -334,8 +382,63 @@ public final class LocalVault implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private final List<ClientSpec> clients = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
+    private Clock tokenClock;
+    private boolean purgeProtection;
+    private Integer retentionDays;
+    private URI eventWebhook;
+    private Duration schedulerTick = Duration.ofSeconds(1);
 
     private Builder() {}
+
+    private Clock tokenClock() {
+      return tokenClock != null ? tokenClock : clock;
+    }
+
+    /**
+     * A separate clock for token lifetimes (default: {@link #clock}). A vault whose clock runs
+     * faster than real time ({@code serve --time-scale}) keeps tokens on real time, since clients
+     * schedule token refreshes by their own clocks.
+     */
+    public Builder tokenClock(Clock clock) {
+      this.tokenClock = Objects.requireNonNull(clock, "tokenClock");
+      return this;
+    }
+
+    /**
+     * Purge protection: purging a deleted object is refused (403, as Azure refuses it) and the
+     * vault purges it when its retention ends. Once enabled for a data directory it stays enabled,
+     * as in Azure.
+     */
+    public Builder purgeProtection(boolean enabled) {
+      this.purgeProtection = enabled;
+      return this;
+    }
+
+    /**
+     * Days deleted objects stay recoverable, 7 to 90 (default 90); fixed when the data directory is
+     * first used, as Azure fixes it at vault creation.
+     *
+     * @throws IllegalArgumentException outside 7..90
+     */
+    public Builder retentionDays(int days) {
+      this.retentionDays = SoftDeletePolicy.checkRetentionDays(days);
+      return this;
+    }
+
+    /** Where Event Grid events are POSTed (besides {@code DIR/events.log}); none by default. */
+    public Builder eventWebhook(URI webhook) {
+      this.eventWebhook = Objects.requireNonNull(webhook, "eventWebhook");
+      return this;
+    }
+
+    /** How often (real time) the vault runs its scheduled work; 1 second by default. */
+    public Builder schedulerTick(Duration tick) {
+      if (tick.isNegative() || tick.isZero()) {
+        throw new IllegalArgumentException("scheduler tick must be positive, got " + tick);
+      }
+      this.schedulerTick = tick;
+      return this;
+    }
 
     /** The data directory (required); created if missing. */
     public Builder dataDir(Path dir) {

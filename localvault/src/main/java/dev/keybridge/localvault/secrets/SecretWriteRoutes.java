@@ -8,6 +8,7 @@ import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
 import dev.keybridge.localvault.keys.KeyInput;
 import dev.keybridge.localvault.keys.KeyRepository;
+import dev.keybridge.localvault.lifecycle.VaultEvents;
 import java.util.Map;
 
 /**
@@ -20,9 +21,11 @@ import java.util.Map;
  */
 final class SecretWriteRoutes {
   private final SecretLookup secrets;
+  private final VaultEvents events;
 
-  SecretWriteRoutes(SecretLookup secrets) {
+  SecretWriteRoutes(SecretLookup secrets, VaultEvents events) {
     this.secrets = secrets;
+    this.events = events;
   }
 
   void register(Router router) {
@@ -57,6 +60,13 @@ final class SecretWriteRoutes {
                   secrets.checkWritableName(name, "set");
                   return secrets.repository().addVersion(v);
                 });
+    events.emit(
+        VaultEvents.ObjectType.SECRET,
+        "NewVersionCreated",
+        stored.name(),
+        stored.version(),
+        stored.attributes().nbf(),
+        stored.attributes().exp());
     return VaultResponse.ok(SecretJson.bundle(stored, r.baseUrl()));
   }
 

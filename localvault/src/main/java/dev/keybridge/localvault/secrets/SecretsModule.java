@@ -18,9 +18,12 @@ public final class SecretsModule implements ResourceModule {
   public void register(Router router, VaultContext context) {
     SecretRepository repo = new SecretRepository(context.database(), context.masterKey());
     repo.purgeExpired(context.clock().instant().getEpochSecond());
+    context
+        .scheduler()
+        .every("purge expired secrets", now -> repo.purgeExpired(now.getEpochSecond()));
     SecretLookup lookup = new SecretLookup(repo);
     new SecretRoutes(lookup).register(router);
-    new SecretWriteRoutes(lookup).register(router);
+    new SecretWriteRoutes(lookup, context.events()).register(router);
     new DeletedSecretRoutes(lookup).register(router);
     new SecretBackups(lookup, context.masterKey()).register(router);
   }

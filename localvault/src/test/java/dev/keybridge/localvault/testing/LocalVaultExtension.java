@@ -45,6 +45,7 @@ public final class LocalVaultExtension
   private Flavor flavor = Flavor.VAULT;
   private Clock clock;
   private final List<Object[]> clients = new ArrayList<>();
+  private final List<java.util.function.Consumer<LocalVault.Builder>> options = new ArrayList<>();
   private LocalVault vault;
   private Path dataDir;
   private boolean perMethod;
@@ -70,6 +71,15 @@ public final class LocalVaultExtension
   /** A clock for the vault (token expiry, key timestamps, nbf/exp). */
   public LocalVaultExtension clock(Clock clock) {
     this.clock = clock;
+    return this;
+  }
+
+  /**
+   * More builder options for the vault (and its restarts), e.g. {@code v ->
+   * v.purgeProtection(true).retentionDays(7)}.
+   */
+  public LocalVaultExtension configure(java.util.function.Consumer<LocalVault.Builder> option) {
+    options.add(option);
     return this;
   }
 
@@ -171,6 +181,7 @@ public final class LocalVaultExtension
     for (Object[] c : clients) {
       b.client((String) c[0], (String) c[1], (Role) c[2]);
     }
+    options.forEach(o -> o.accept(b));
     return b;
   }
 

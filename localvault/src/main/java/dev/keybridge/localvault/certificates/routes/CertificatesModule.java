@@ -24,6 +24,7 @@ public final class CertificatesModule implements ResourceModule {
     SecretRepository secrets = new SecretRepository(context.database(), context.masterKey());
     CertificateStore store = new CertificateStore(certificates, context.keys(), secrets);
     store.purgeExpired(context.clock().instant());
+    context.scheduler().every("purge expired certificates", store::purgeExpired);
     new CertificateRoutes(store).register(router);
     new CertificatePolicyRoutes(store).register(router);
     new CertificateCreationRoutes(
