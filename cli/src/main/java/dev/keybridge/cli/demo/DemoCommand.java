@@ -52,6 +52,14 @@ public final class DemoCommand implements Callable<Integer> {
               + " commands work right away.")
   boolean keep;
 
+  @Option(
+      names = "--time-scale",
+      paramLabel = "N",
+      description =
+          "Add a step where a second vault (DIR/scheduled) runs its clock N times faster and"
+              + " rotates a key by its policy on schedule, e.g. 86400 (a vault day per second).")
+  Double timeScale;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -60,7 +68,11 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("keybridge demo: local vault in " + dir);
     out.flush();
 
-    DemoScenario scenario = new DemoScenario(dir, err);
+    if (timeScale != null && !(timeScale >= 1)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--time-scale must be at least 1, got " + timeScale);
+    }
+    DemoScenario scenario = new DemoScenario(dir, err, timeScale);
     List<StepResult> results = scenario.run(keep);
     printTable(out, results);
     printCommands(out, scenario.commands());
