@@ -59,7 +59,8 @@ class ServeLifecycleTest {
       Path config = data.resolve("keybridge.properties");
 
       KeyVaultManager manager = new KeyVaultManager(KeyVaultConfig.fromProperties(config));
-      assertThat(Cli.run(config, "keys", "create", "fast-key", "--type", "ec").exitCode()).isZero();
+      Cli.Result created = Cli.run(config, "keys", "create", "fast-key", "--type", "ec");
+      assertThat(created.exitCode()).as(created.toString()).isZero();
       manager.updateKeyRotationPolicy(
           "fast-key",
           new KeyRotationPolicy()

@@ -1,5 +1,7 @@
 package dev.keybridge.localvault;
 
+import dev.keybridge.localvault.auth.AssertionClients;
+import dev.keybridge.localvault.auth.ClientAssertions;
 import dev.keybridge.localvault.auth.ClientRegistry;
 import dev.keybridge.localvault.auth.IdentityRoutes;
 import dev.keybridge.localvault.auth.TokenService;
@@ -29,6 +31,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -108,10 +111,11 @@ public final class LocalVault implements AutoCloseable {
               settings.getOrCreateSecret("admin.client-secret", LocalVault::newSecret),
               java.nio.charset.StandardCharsets.UTF_8);
       clients.register(adminClientId, adminClientSecret, Role.ADMINISTRATOR);
+      ClientAssertions assertions = config.assertionClients.register(clients, config.tokenClock());
       for (ClientSpec c : config.clients) {
         clients.register(c.id(), c.secret(), c.role());
       }
-      pki = VaultPki.loadOrCreate(dir, masterKey, config.clock, config.bindAddress);
+      pki = VaultPki.loadOrCreate(dir, masterKey, config.tokenClock(), config.bindAddress);
       TokenSigningKey storedKey = TokenSigningKey.loadOrCreate(settings);
       TokenSigningKey signingKey =
           storedKey.withChain(
@@ -119,7 +123,7 @@ public final class LocalVault implements AutoCloseable {
                   pki.issueSigningCertificate(
                       storedKey.publicKey(),
                       "CN=keybridge local vault signing key,O=keybridge local vault",
-                      config.clock.instant()),
+                      config.tokenClock().instant()),
                   pki.caCertificate()));
       softDeletePolicy =
           SoftDeletePolicy.resolve(settings, config.purgeProtection, config.retentionDays);
@@ -135,7 +139,7 @@ public final class LocalVault implements AutoCloseable {
           new TokenService(
               signingKey, clients, config.tokenClock(), config.flavor, tenantId, url.toString());
       Router router = new Router();
-      new IdentityRoutes(tokens, clients, config.tokenClock()).register(router);
+      new IdentityRoutes(tokens, clients, config.tokenClock(), assertions).register(router);
       events =
           new VaultEvents(
               dir.resolve("events.log"), db, config.clock, url.getHost(), config.eventWebhook);
@@ -387,17 +391,41 @@ public final class LocalVault implements AutoCloseable {
     private Integer retentionDays;
     private URI eventWebhook;
     private Duration schedulerTick = Duration.ofSeconds(1);
+    private final AssertionClients assertionClients = new AssertionClients();
 
     private Builder() {}
+
+    /**
+     * Registers a client that authenticates with a certificate ({@code
+     * ClientCertificateCredential}: a client assertion signed with the certificate's private key)
+     * instead of a secret.
+     */
+    public Builder certificateClient(String id, X509Certificate certificate, Role role) {
+      assertionClients.certificate(id, certificate, role);
+      return this;
+    }
+
+    /**
+     * Registers a client that authenticates with tokens of a trusted external issuer (workload
+     * identity federation, {@code AZURE_FEDERATED_TOKEN_FILE}): assertions whose {@code iss} is
+     * {@code issuer}, {@code sub} is {@code subject} and {@code aud} is {@code
+     * api://AzureADTokenExchange}, signed by {@code issuerKey}.
+     */
+    public Builder federatedClient(
+        String id, String issuer, String subject, PublicKey issuerKey, Role role) {
+      assertionClients.federated(id, issuer, subject, issuerKey, role);
+      return this;
+    }
 
     private Clock tokenClock() {
       return tokenClock != null ? tokenClock : clock;
     }
 
     /**
-     * A separate clock for token lifetimes (default: {@link #clock}). A vault whose clock runs
-     * faster than real time ({@code serve --time-scale}) keeps tokens on real time, since clients
-     * schedule token refreshes by their own clocks.
+     * A separate clock for token lifetimes and the vault's own CA and TLS certificates (default:
+     * {@link #clock}). A vault whose clock runs faster than real time ({@code serve --time-scale})
+     * keeps these on real time, since clients refresh tokens and check certificates by their own
+     * clocks.
      */
     public Builder tokenClock(Clock clock) {
       this.tokenClock = Objects.requireNonNull(clock, "tokenClock");
