@@ -4,6 +4,7 @@ import dev.keybridge.localvault.auth.AssertionClients;
 import dev.keybridge.localvault.auth.ClientAssertions;
 import dev.keybridge.localvault.auth.ClientRegistry;
 import dev.keybridge.localvault.auth.IdentityRoutes;
+import dev.keybridge.localvault.auth.ManagedIdentityRoutes;
 import dev.keybridge.localvault.auth.TokenService;
 import dev.keybridge.localvault.auth.TokenSigningKey;
 import dev.keybridge.localvault.http.AccessLogWriter;
@@ -74,6 +75,7 @@ public final class LocalVault implements AutoCloseable {
   private VaultScheduler scheduler;
   private VaultEvents events;
   private SoftDeletePolicy softDeletePolicy;
+  private String managedIdentityHeader;
 
   private LocalVault(Builder config) {
     this.config = config;
@@ -112,6 +114,12 @@ public final class LocalVault implements AutoCloseable {
               java.nio.charset.StandardCharsets.UTF_8);
       clients.register(adminClientId, adminClientSecret, Role.ADMINISTRATOR);
       ClientAssertions assertions = config.assertionClients.register(clients, config.tokenClock());
+      if (config.managedIdentity != null) {
+        clients.register(
+            config.managedIdentity.id(),
+            new String(newSecret(), java.nio.charset.StandardCharsets.UTF_8),
+            config.managedIdentity.role());
+      }
       for (ClientSpec c : config.clients) {
         clients.register(c.id(), c.secret(), c.role());
       }
@@ -140,6 +148,15 @@ public final class LocalVault implements AutoCloseable {
               signingKey, clients, config.tokenClock(), config.flavor, tenantId, url.toString());
       Router router = new Router();
       new IdentityRoutes(tokens, clients, config.tokenClock(), assertions).register(router);
+      if (config.managedIdentity != null) {
+        managedIdentityHeader =
+            new String(
+                settings.getOrCreateSecret("managed-identity.header", LocalVault::newSecret),
+                java.nio.charset.StandardCharsets.UTF_8);
+        new ManagedIdentityRoutes(
+                tokens, config.tokenClock(), config.managedIdentity.id(), managedIdentityHeader)
+            .register(router);
+      }
       events =
           new VaultEvents(
               dir.resolve("events.log"), db, config.clock, url.getHost(), config.eventWebhook);
@@ -296,6 +313,22 @@ public final class LocalVault implements AutoCloseable {
     return requireStarted(keys);
   }
 
+  /**
+   * The managed identity endpoint ({@code IDENTITY_ENDPOINT}), when the builder configured a
+   * managed identity.
+   */
+  public URI managedIdentityEndpoint() {
+    return url().resolve(ManagedIdentityRoutes.PATH);
+  }
+
+  /** The secret {@code IDENTITY_HEADER} of the managed identity endpoint (kept across starts). */
+  public String managedIdentityHeader() {
+    if (managedIdentityHeader == null) {
+      throw new IllegalStateException("no managed identity configured (builder.managedIdentity)");
+    }
+    return managedIdentityHeader;
+  }
+
   /** The Event Grid events the vault emitted: {@code DIR/events.log}, one JSON line each. */
   public Path eventsLogFile() {
     return dataDir().resolve("events.log");
@@ -392,6 +425,18 @@ public final class LocalVault implements AutoCloseable {
     private URI eventWebhook;
     private Duration schedulerTick = Duration.ofSeconds(1);
     private final AssertionClients assertionClients = new AssertionClients();
+    private ClientSpec managedIdentity;
+
+    /**
+     * Acts as the managed identity endpoint of App Service ({@code IDENTITY_ENDPOINT} = {@link
+     * LocalVault#managedIdentityEndpoint()}, {@code IDENTITY_HEADER} = {@link
+     * LocalVault#managedIdentityHeader()}) for a managed identity with this client id and role.
+     */
+    public Builder managedIdentity(String clientId, Role role) {
+      ClientRegistry.checkClientId(clientId);
+      this.managedIdentity = new ClientSpec(clientId, "-", Objects.requireNonNull(role, "role"));
+      return this;
+    }
 
     private Builder() {}
 
