@@ -5,8 +5,8 @@ import dev.keybridge.localvault.http.Json;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 
 /**

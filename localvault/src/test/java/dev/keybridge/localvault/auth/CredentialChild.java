@@ -34,7 +34,8 @@ public final class CredentialChild {
     HttpClient http = httpClient(Path.of(args[2]));
     TokenCredential credential =
         switch (mode) {
-          case "managed-identity" -> new ManagedIdentityCredentialBuilder().httpClient(http).build();
+          case "managed-identity" ->
+              new ManagedIdentityCredentialBuilder().httpClient(http).build();
           case "azure-cli" -> new AzureCliCredentialBuilder().build();
           case "default" -> new DefaultAzureCredentialBuilder().httpClient(http).build();
           default -> throw new IllegalArgumentException(mode);
@@ -46,15 +47,15 @@ public final class CredentialChild {
     System.out.println("appid=" + Jwt.parse(token).payload().get("appid").asText());
     String keys =
         new KeyClientBuilder()
-            .vaultUrl(vaultUrl)
-            .credential(credential)
-            .httpClient(http)
-            .disableChallengeResourceVerification()
-            .buildClient()
-            .listPropertiesOfKeys()
-            .stream()
-            .map(KeyProperties::getName)
-            .collect(Collectors.joining(","));
+                .vaultUrl(vaultUrl)
+                .credential(credential)
+                .httpClient(http)
+                .disableChallengeResourceVerification()
+                .buildClient()
+                .listPropertiesOfKeys()
+                .stream()
+                .map(KeyProperties::getName)
+                .collect(Collectors.joining(","));
     System.out.println("keys=" + keys);
   }
 
@@ -62,7 +63,8 @@ public final class CredentialChild {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(caPem)) {
-      trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      trust.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
     TrustManagerFactory tmf =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

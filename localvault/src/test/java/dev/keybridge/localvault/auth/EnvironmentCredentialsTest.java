@@ -23,11 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Credentials that read the real process environment, each in a child JVM with its own
- * environment: the managed identity of App Service ({@code IDENTITY_ENDPOINT}/{@code
- * IDENTITY_HEADER} served by the local vault) directly and through {@code DefaultAzureCredential},
- * and the Azure CLI credential with a stand-in {@code az} on the child's PATH that answers like
- * {@code az account get-access-token}. Each gets a token and lists keys.
+ * Credentials that read the real process environment, each in a child JVM with its own environment:
+ * the managed identity of App Service ({@code IDENTITY_ENDPOINT}/{@code IDENTITY_HEADER} served by
+ * the local vault) directly and through {@code DefaultAzureCredential}, and the Azure CLI
+ * credential with a stand-in {@code az} on the child's PATH that answers like {@code az account
+ * get-access-token}. Each gets a token and lists keys.
  */
 class EnvironmentCredentialsTest {
   @RegisterExtension
@@ -67,7 +67,8 @@ class EnvironmentCredentialsTest {
 
   @Test
   void azureCliCredentialWithAStandInAzOnThePath() throws Exception {
-    String token = VAULT.http().token("cli-user", "cli-user-secret", "https://vault.azure.net/.default");
+    String token =
+        VAULT.http().token("cli-user", "cli-user-secret", "https://vault.azure.net/.default");
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path az = bin.resolve("az");
     long expiresOn = Instant.now().getEpochSecond() + 3000;
@@ -101,7 +102,9 @@ class EnvironmentCredentialsTest {
     command.add(VAULT.vault().url().toString());
     command.add(VAULT.vault().caCertificateFile().toString());
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().keySet().removeIf(k -> k.startsWith("AZURE_") || k.startsWith("IDENTITY_") || k.startsWith("MSI_"));
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("AZURE_") || k.startsWith("IDENTITY_") || k.startsWith("MSI_"));
     pb.environment().putAll(env);
     Process p = pb.start();
     String out = read(p);
