@@ -28,6 +28,11 @@ public final class CertificatesModule implements ResourceModule {
     CertificateStore store = new CertificateStore(certificates, context.keys(), secrets);
     store.purgeExpired(context.clock().instant());
     context.scheduler().every("purge expired certificates", store::purgeExpired);
+    context
+        .scheduler()
+        .every(
+            "certificate lifetime notices",
+            new ScheduledCertificateNotices(certificates, context.events()));
     new CertificateRoutes(store).register(router);
     new CertificatePolicyRoutes(store).register(router);
     new CertificateCreationRoutes(
