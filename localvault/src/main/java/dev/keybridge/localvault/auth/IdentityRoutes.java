@@ -110,15 +110,7 @@ public final class IdentityRoutes {
     } else {
       switch (clients.check(clientId, secret)) {
         case UNKNOWN_CLIENT:
-          return oauthError(
-              400,
-              "unauthorized_client",
-              700016,
-              "Application with identifier '"
-                  + printable(clientId)
-                  + "' was not found in the directory '"
-                  + tokens.tenantId()
-                  + "'.");
+          return unknownClient(clientId);
         case BAD_SECRET:
           return oauthError(
               401,
@@ -165,18 +157,22 @@ public final class IdentityRoutes {
     return VaultResponse.ok(body);
   }
 
+  private VaultResponse unknownClient(String clientId) {
+    return oauthError(
+        400,
+        "unauthorized_client",
+        700016,
+        "Application with identifier '"
+            + printable(clientId)
+            + "' was not found in the directory '"
+            + tokens.tenantId()
+            + "'.");
+  }
+
   /** Null when the client assertion authenticates {@code clientId}, else the refusal. */
   private VaultResponse assertionRefusal(String clientId, Map<String, String> form, boolean v2) {
     if (clients.roleOf(clientId).isEmpty()) {
-      return oauthError(
-          400,
-          "unauthorized_client",
-          700016,
-          "Application with identifier '"
-              + printable(clientId)
-              + "' was not found in the directory '"
-              + tokens.tenantId()
-              + "'.");
+      return unknownClient(clientId);
     }
     ClientAssertions.Refusal refusal =
         assertions.check(

@@ -96,18 +96,8 @@ class CredentialKindsTest {
 
   @Test
   void aFederatedTokenFileGetsATokenAndListsKeys() throws Exception {
-    LocalVault vault = VAULT.vault();
     Path tokenFile = federatedToken(SUBJECT, ISSUER_KEYS, "api://AzureADTokenExchange");
-    TokenCredential credential =
-        new WorkloadIdentityCredentialBuilder()
-            .tenantId(vault.tenantId())
-            .clientId("workload-app")
-            .tokenFilePath(tokenFile.toString())
-            .authorityHost(vault.url().toString())
-            .httpClient(SdkClients.httpClient(vault))
-            .disableInstanceDiscovery()
-            .build();
-    assertListsKeys(credential, "workload-app");
+    assertListsKeys(workloadCredential(tokenFile), "workload-app");
   }
 
   @Test
@@ -121,12 +111,7 @@ class CredentialKindsTest {
             .putProperty("AZURE_FEDERATED_TOKEN_FILE", tokenFile.toString())
             .putProperty("AZURE_AUTHORITY_HOST", vault.url().toString())
             .build();
-    TokenCredential credential =
-        new DefaultAzureCredentialBuilder()
-            .configuration(environment)
-            .httpClient(SdkClients.httpClient(vault))
-            .disableInstanceDiscovery()
-            .build();
+    TokenCredential credential = defaultCredential(environment);
     assertListsKeys(credential, "workload-app");
   }
 
@@ -140,12 +125,7 @@ class CredentialKindsTest {
             .putProperty("AZURE_CLIENT_CERTIFICATE_PATH", pem.toString())
             .putProperty("AZURE_AUTHORITY_HOST", vault.url().toString())
             .build();
-    TokenCredential credential =
-        new DefaultAzureCredentialBuilder()
-            .configuration(environment)
-            .httpClient(SdkClients.httpClient(vault))
-            .disableInstanceDiscovery()
-            .build();
+    TokenCredential credential = defaultCredential(environment);
     assertListsKeys(credential, "cert-app");
   }
 
@@ -158,15 +138,7 @@ class CredentialKindsTest {
             federatedToken(
                 "system:serviceaccount:other:app", ISSUER_KEYS, "api://AzureADTokenExchange"),
             federatedToken(SUBJECT, ISSUER_KEYS, "https://vault.azure.net"))) {
-      TokenCredential credential =
-          new WorkloadIdentityCredentialBuilder()
-              .tenantId(VAULT.vault().tenantId())
-              .clientId("workload-app")
-              .tokenFilePath(token.toString())
-              .authorityHost(VAULT.vault().url().toString())
-              .httpClient(SdkClients.httpClient(VAULT.vault()))
-              .disableInstanceDiscovery()
-              .build();
+      TokenCredential credential = workloadCredential(token);
       assertThatThrownBy(
               () ->
                   credential.getTokenSync(
@@ -174,6 +146,27 @@ class CredentialKindsTest {
           .as(token.toString())
           .hasMessageContaining("AADSTS");
     }
+  }
+
+  private static TokenCredential workloadCredential(Path tokenFile) {
+    LocalVault vault = VAULT.vault();
+    return new WorkloadIdentityCredentialBuilder()
+        .tenantId(vault.tenantId())
+        .clientId("workload-app")
+        .tokenFilePath(tokenFile.toString())
+        .authorityHost(vault.url().toString())
+        .httpClient(SdkClients.httpClient(vault))
+        .disableInstanceDiscovery()
+        .build();
+  }
+
+  /** {@code DefaultAzureCredential} seeing {@code environment} as its environment variables. */
+  private static TokenCredential defaultCredential(Configuration environment) {
+    return new DefaultAzureCredentialBuilder()
+        .configuration(environment)
+        .httpClient(SdkClients.httpClient(VAULT.vault()))
+        .disableInstanceDiscovery()
+        .build();
   }
 
   private static void assertListsKeys(TokenCredential credential, String clientId) {

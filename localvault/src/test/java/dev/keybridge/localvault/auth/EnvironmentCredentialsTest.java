@@ -45,22 +45,14 @@ class EnvironmentCredentialsTest {
 
   @Test
   void managedIdentityOfAppService() throws Exception {
-    LocalVault vault = VAULT.vault();
-    Map<String, String> env =
-        Map.of(
-            "IDENTITY_ENDPOINT", vault.managedIdentityEndpoint().toString(),
-            "IDENTITY_HEADER", vault.managedIdentityHeader());
+    Map<String, String> env = managedIdentityEnvironment();
     String out = runChild("managed-identity", env);
     assertThat(out).contains("appid=app-service-identity").contains("env-listed");
   }
 
   @Test
   void defaultAzureCredentialFindsTheManagedIdentity() throws Exception {
-    LocalVault vault = VAULT.vault();
-    Map<String, String> env =
-        Map.of(
-            "IDENTITY_ENDPOINT", vault.managedIdentityEndpoint().toString(),
-            "IDENTITY_HEADER", vault.managedIdentityHeader());
+    Map<String, String> env = managedIdentityEnvironment();
     String out = runChild("default", env);
     assertThat(out).contains("appid=app-service-identity").contains("env-listed");
   }
@@ -90,6 +82,14 @@ class EnvironmentCredentialsTest {
     Files.setPosixFilePermissions(az, PosixFilePermissions.fromString("rwx------"));
     String out = runChild("azure-cli", Map.of("PATH", bin + ":/usr/bin:/bin"));
     assertThat(out).contains("appid=cli-user").contains("env-listed");
+  }
+
+  /** What App Service puts into the environment of an app with a managed identity. */
+  private static Map<String, String> managedIdentityEnvironment() {
+    LocalVault vault = VAULT.vault();
+    return Map.of(
+        "IDENTITY_ENDPOINT", vault.managedIdentityEndpoint().toString(),
+        "IDENTITY_HEADER", vault.managedIdentityHeader());
   }
 
   private static String runChild(String mode, Map<String, String> env) throws Exception {
