@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       KeysCommand.class,
       RandomCommand.class,
       CertsCommand.class,
+      dev.keybridge.cli.secrets.SecretsCommand.class,
       DoctorCommand.class,
       TokenCommand.class,
       dev.keybridge.cli.demo.DemoCommand.class,

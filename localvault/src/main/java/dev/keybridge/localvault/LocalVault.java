@@ -2,12 +2,16 @@ package dev.keybridge.localvault;
 
 import dev.keybridge.localvault.attestation.AttestationAuthorities;
 import dev.keybridge.localvault.attestation.BuiltInAttestationAuthority;
+import dev.keybridge.localvault.auth.AssertionClients;
+import dev.keybridge.localvault.auth.ClientAssertions;
 import dev.keybridge.localvault.auth.ClientRegistry;
 import dev.keybridge.localvault.auth.IdentityRoutes;
+import dev.keybridge.localvault.auth.ManagedIdentityRoutes;
 import dev.keybridge.localvault.auth.TokenService;
 import dev.keybridge.localvault.auth.TokenSigningKey;
 import dev.keybridge.localvault.http.AccessLogWriter;
 import dev.keybridge.localvault.http.HttpsListener;
+import dev.keybridge.localvault.http.RecoveryLevelRewriter;
 import dev.keybridge.localvault.http.RequestInterceptor;
 import dev.keybridge.localvault.http.RequestPipeline;
 import dev.keybridge.localvault.http.ResourceModule;
@@ -18,9 +22,12 @@ import dev.keybridge.localvault.network.FaultRates;
 import dev.keybridge.localvault.network.Latency;
 import dev.keybridge.localvault.network.NetworkConditions;
 import dev.keybridge.localvault.network.NetworkSimulator;
+import dev.keybridge.localvault.lifecycle.VaultEvents;
+import dev.keybridge.localvault.lifecycle.VaultScheduler;
 import dev.keybridge.localvault.pki.VaultPki;
 import dev.keybridge.localvault.storage.DataDirectoryPermissions;
 import dev.keybridge.localvault.storage.MasterKey;
+import dev.keybridge.localvault.storage.SoftDeletePolicy;
 import dev.keybridge.localvault.storage.StorageException;
 import dev.keybridge.localvault.storage.VaultDatabase;
 import dev.keybridge.localvault.storage.VaultSettings;
@@ -32,9 +39,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -74,6 +83,10 @@ public final class LocalVault implements AutoCloseable {
   private String adminClientSecret;
   private KeyRepository keys;
   private TokenService tokens;
+  private VaultScheduler scheduler;
+  private VaultEvents events;
+  private SoftDeletePolicy softDeletePolicy;
+  private String managedIdentityHeader;
 
   private LocalVault(Builder config) {
     this.config = config;
@@ -112,10 +125,17 @@ public final class LocalVault implements AutoCloseable {
               settings.getOrCreateSecret("admin.client-secret", LocalVault::newSecret),
               java.nio.charset.StandardCharsets.UTF_8);
       clients.register(adminClientId, adminClientSecret, Role.ADMINISTRATOR);
+      ClientAssertions assertions = config.assertionClients.register(clients, config.tokenClock());
+      if (config.managedIdentity != null) {
+        clients.register(
+            config.managedIdentity.id(),
+            new String(newSecret(), java.nio.charset.StandardCharsets.UTF_8),
+            config.managedIdentity.role());
+      }
       for (ClientSpec c : config.clients) {
         clients.register(c.id(), c.secret(), c.role());
       }
-      pki = VaultPki.loadOrCreate(dir, masterKey, config.clock, config.bindAddress);
+      pki = VaultPki.loadOrCreate(dir, masterKey, config.tokenClock(), config.bindAddress);
       TokenSigningKey storedKey = TokenSigningKey.loadOrCreate(settings);
       TokenSigningKey signingKey =
           storedKey.withChain(
@@ -123,10 +143,14 @@ public final class LocalVault implements AutoCloseable {
                   pki.issueSigningCertificate(
                       storedKey.publicKey(),
                       "CN=keybridge local vault signing key,O=keybridge local vault",
-                      config.clock.instant()),
+                      config.tokenClock().instant()),
                   pki.caCertificate()));
+      softDeletePolicy =
+          SoftDeletePolicy.resolve(settings, config.purgeProtection, config.retentionDays);
       keys = new KeyRepository(db, masterKey);
       keys.purgeExpired(config.clock.instant().getEpochSecond());
+      scheduler = new VaultScheduler(config.clock);
+      scheduler.every("purge expired keys", now -> keys.purgeExpired(now.getEpochSecond()));
 
       server = HttpsListener.bind(config.bindAddress, config.port, pki.sslContext());
       int port = server.port();
@@ -135,13 +159,26 @@ public final class LocalVault implements AutoCloseable {
           new TokenService(
               signingKey,
               clients,
-              config.clock,
+              config.tokenClock(),
               config.flavor,
               tenantId,
               url.toString(),
               reachableHosts(config.bindAddress));
       Router router = new Router();
-      new IdentityRoutes(tokens, clients, config.clock).register(router);
+      new IdentityRoutes(tokens, clients, config.tokenClock(), assertions).register(router);
+      if (config.managedIdentity != null) {
+        managedIdentityHeader =
+            new String(
+                settings.getOrCreateSecret("managed-identity.header", LocalVault::newSecret),
+                java.nio.charset.StandardCharsets.UTF_8);
+        new ManagedIdentityRoutes(
+                tokens, config.tokenClock(), config.managedIdentity.id(), managedIdentityHeader)
+            .register(router);
+      }
+      events =
+          new VaultEvents(
+              dir.resolve("events.log"), db, config.clock, url.getHost(), config.eventWebhook);
+      events.baseUrl(url.toString());
       VaultContext context =
           new VaultContext(
               dir,
@@ -151,7 +188,9 @@ public final class LocalVault implements AutoCloseable {
               masterKey,
               keys,
               signingKey,
-              pki.caCertificate());
+              pki.caCertificate(),
+              scheduler,
+              events);
       BuiltInAttestationAuthority attestation =
           new BuiltInAttestationAuthority(url.toString(), config.clock);
       attestation.register(router);
@@ -169,6 +208,9 @@ public final class LocalVault implements AutoCloseable {
         pipeline.addInterceptor(
             new NetworkSimulator(config.network, keys, config.flavor == Flavor.MANAGED_HSM));
       }
+      if (!softDeletePolicy.equals(SoftDeletePolicy.DEFAULT)) {
+        pipeline.addInterceptor(new RecoveryLevelRewriter(softDeletePolicy));
+      }
       config.interceptors.forEach(pipeline::addInterceptor);
       server.start(pipeline);
       KeybridgeProperties.write(
@@ -179,6 +221,7 @@ public final class LocalVault implements AutoCloseable {
           adminClientId,
           adminClientSecret);
       DataDirectoryPermissions.secure(dir);
+      scheduler.start(config.schedulerTick);
       ok = true;
       return this;
     } catch (IOException e) {
@@ -194,6 +237,10 @@ public final class LocalVault implements AutoCloseable {
   /** Stops the server and releases the data directory. Idempotent. */
   @Override
   public synchronized void close() {
+    if (scheduler != null) {
+      scheduler.close();
+      scheduler = null;
+    }
     if (server != null) {
       server.close();
       server = null;
@@ -311,6 +358,44 @@ public final class LocalVault implements AutoCloseable {
     return requireStarted(keys);
   }
 
+  /**
+   * The managed identity endpoint ({@code IDENTITY_ENDPOINT}), when the builder configured a
+   * managed identity.
+   */
+  public URI managedIdentityEndpoint() {
+    return url().resolve(ManagedIdentityRoutes.PATH);
+  }
+
+  /** The secret {@code IDENTITY_HEADER} of the managed identity endpoint (kept across starts). */
+  public String managedIdentityHeader() {
+    if (managedIdentityHeader == null) {
+      throw new IllegalStateException("no managed identity configured (builder.managedIdentity)");
+    }
+    return managedIdentityHeader;
+  }
+
+  /** The Event Grid events the vault emitted: {@code DIR/events.log}, one JSON line each. */
+  public Path eventsLogFile() {
+    return dataDir().resolve("events.log");
+  }
+
+  /** How deleted objects are kept: purge protection and retention days (fixed at creation). */
+  public SoftDeletePolicy softDeletePolicy() {
+    return softDeletePolicy;
+  }
+
+  /**
+   * Runs the vault's scheduled work (rotation policies, near-expiry notices, retention purges) once
+   * now, as the scheduler does every tick; for tests that move the clock and want no wait.
+   */
+  public void runScheduledTasks() {
+    VaultScheduler s = scheduler;
+    if (s == null) {
+      throw new IllegalStateException("The local vault is not running");
+    }
+    s.runOnce();
+  }
+
   public synchronized boolean isRunning() {
     return server != null;
   }
@@ -390,6 +475,24 @@ public final class LocalVault implements AutoCloseable {
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
     private NetworkConditions network = NetworkConditions.NONE;
     private final Map<String, Path> attestationAuthorities = new LinkedHashMap<>();
+    private Clock tokenClock;
+    private boolean purgeProtection;
+    private Integer retentionDays;
+    private URI eventWebhook;
+    private Duration schedulerTick = Duration.ofSeconds(1);
+    private final AssertionClients assertionClients = new AssertionClients();
+    private ClientSpec managedIdentity;
+
+    /**
+     * Acts as the managed identity endpoint of App Service ({@code IDENTITY_ENDPOINT} = {@link
+     * LocalVault#managedIdentityEndpoint()}, {@code IDENTITY_HEADER} = {@link
+     * LocalVault#managedIdentityHeader()}) for a managed identity with this client id and role.
+     */
+    public Builder managedIdentity(String clientId, Role role) {
+      ClientRegistry.checkClientId(clientId);
+      this.managedIdentity = new ClientSpec(clientId, "-", Objects.requireNonNull(role, "role"));
+      return this;
+    }
 
     private Builder() {}
 
@@ -403,6 +506,79 @@ public final class LocalVault implements AutoCloseable {
     public Builder attestationAuthority(String url, Path jwksFile) {
       AttestationAuthorities.builder().authority(url, jwksFile);
       attestationAuthorities.put(url, jwksFile);
+      return this;
+    }
+
+    /**
+     * Registers a client that authenticates with a certificate ({@code
+     * ClientCertificateCredential}: a client assertion signed with the certificate's private key)
+     * instead of a secret.
+     */
+    public Builder certificateClient(String id, X509Certificate certificate, Role role) {
+      assertionClients.certificate(id, certificate, role);
+      return this;
+    }
+
+    /**
+     * Registers a client that authenticates with tokens of a trusted external issuer (workload
+     * identity federation, {@code AZURE_FEDERATED_TOKEN_FILE}): assertions whose {@code iss} is
+     * {@code issuer}, {@code sub} is {@code subject} and {@code aud} is {@code
+     * api://AzureADTokenExchange}, signed by {@code issuerKey}.
+     */
+    public Builder federatedClient(
+        String id, String issuer, String subject, PublicKey issuerKey, Role role) {
+      assertionClients.federated(id, issuer, subject, issuerKey, role);
+      return this;
+    }
+
+    private Clock tokenClock() {
+      return tokenClock != null ? tokenClock : clock;
+    }
+
+    /**
+     * A separate clock for token lifetimes and the vault's own CA and TLS certificates (default:
+     * {@link #clock}). A vault whose clock runs faster than real time ({@code serve --time-scale})
+     * keeps these on real time, since clients refresh tokens and check certificates by their own
+     * clocks.
+     */
+    public Builder tokenClock(Clock clock) {
+      this.tokenClock = Objects.requireNonNull(clock, "tokenClock");
+      return this;
+    }
+
+    /**
+     * Purge protection: purging a deleted object is refused (403, as Azure refuses it) and the
+     * vault purges it when its retention ends. Once enabled for a data directory it stays enabled,
+     * as in Azure.
+     */
+    public Builder purgeProtection(boolean enabled) {
+      this.purgeProtection = enabled;
+      return this;
+    }
+
+    /**
+     * Days deleted objects stay recoverable, 7 to 90 (default 90); fixed when the data directory is
+     * first used, as Azure fixes it at vault creation.
+     *
+     * @throws IllegalArgumentException outside 7..90
+     */
+    public Builder retentionDays(int days) {
+      this.retentionDays = SoftDeletePolicy.checkRetentionDays(days);
+      return this;
+    }
+
+    /** Where Event Grid events are POSTed (besides {@code DIR/events.log}); none by default. */
+    public Builder eventWebhook(URI webhook) {
+      this.eventWebhook = Objects.requireNonNull(webhook, "eventWebhook");
+      return this;
+    }
+
+    /** How often (real time) the vault runs its scheduled work; 1 second by default. */
+    public Builder schedulerTick(Duration tick) {
+      if (tick.isNegative() || tick.isZero()) {
+        throw new IllegalArgumentException("scheduler tick must be positive, got " + tick);
+      }
+      this.schedulerTick = tick;
       return this;
     }
 

@@ -4,10 +4,13 @@ import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
 import com.azure.security.keyvault.certificates.CertificateClient;
+import com.azure.security.keyvault.certificates.models.CertificateContact;
+import com.azure.security.keyvault.certificates.models.CertificateIssuer;
 import com.azure.security.keyvault.certificates.models.CertificateOperation;
 import com.azure.security.keyvault.certificates.models.CertificateProperties;
 import com.azure.security.keyvault.certificates.models.DeletedCertificate;
 import com.azure.security.keyvault.certificates.models.ImportCertificateOptions;
+import com.azure.security.keyvault.certificates.models.IssuerProperties;
 import com.azure.security.keyvault.certificates.models.KeyVaultCertificate;
 import com.azure.security.keyvault.certificates.models.KeyVaultCertificateWithPolicy;
 import com.azure.security.keyvault.certificates.models.MergeCertificateOptions;
@@ -24,8 +27,9 @@ import java.util.stream.Stream;
 
 /**
  * Certificates for signing and TLS: create (self-signed or through an external CA's CSR), merge,
- * import, read with the full chain, delete and recover. Failures are {@link KeyVaultException}s
- * naming the operation, the certificate and the vault error code. Thread-safe.
+ * import, read with the full chain, delete and recover; the vault's issuers and contacts. Failures
+ * are {@link KeyVaultException}s naming the operation, the certificate and the vault error code.
+ * Thread-safe.
  */
 public final class CertificateManager {
   private final KeyVaultClients clients;
@@ -210,6 +214,59 @@ public final class CertificateManager {
           certificates().purgeDeletedCertificate(name);
           return null;
         });
+  }
+
+  /**
+   * PUT /certificates/issuers/{name}: creates or replaces an issuer (its password is never read
+   * back).
+   */
+  public CertificateIssuer createIssuer(CertificateIssuer issuer) {
+    KeyNames.name(issuer.getName());
+    return KeyVaultManager.run(
+        "createIssuer", issuer.getName(), () -> certificates().createIssuer(issuer));
+  }
+
+  /** GET /certificates/issuers/{name}. */
+  public CertificateIssuer getIssuer(String name) {
+    KeyNames.name(name);
+    return KeyVaultManager.run("getIssuer", name, () -> certificates().getIssuer(name));
+  }
+
+  /** PATCH /certificates/issuers/{name}: the properties {@code issuer} sets. */
+  public CertificateIssuer updateIssuer(CertificateIssuer issuer) {
+    KeyNames.name(issuer.getName());
+    return KeyVaultManager.run(
+        "updateIssuer", issuer.getName(), () -> certificates().updateIssuer(issuer));
+  }
+
+  /** DELETE /certificates/issuers/{name}, returning the deleted issuer. */
+  public CertificateIssuer deleteIssuer(String name) {
+    KeyNames.name(name);
+    return KeyVaultManager.run("deleteIssuer", name, () -> certificates().deleteIssuer(name));
+  }
+
+  /** The issuers (name and provider), lazily paged. */
+  public Stream<IssuerProperties> listIssuers() {
+    return Paging.stream(
+        () -> certificates().listPropertiesOfIssuers(), p -> p, "listIssuers", null);
+  }
+
+  /** PUT /certificates/contacts: replaces the vault's certificate contacts. */
+  public List<CertificateContact> setContacts(List<CertificateContact> contacts) {
+    return Paging.stream(() -> certificates().setContacts(contacts), c -> c, "setContacts", null)
+        .toList();
+  }
+
+  /** GET /certificates/contacts (404 ContactsNotFound when none are set). */
+  public List<CertificateContact> listContacts() {
+    return Paging.stream(() -> certificates().listContacts(), c -> c, "listContacts", null)
+        .toList();
+  }
+
+  /** DELETE /certificates/contacts, returning the contacts that were set. */
+  public List<CertificateContact> deleteContacts() {
+    return Paging.stream(() -> certificates().deleteContacts(), c -> c, "deleteContacts", null)
+        .toList();
   }
 
   /** The vault's error code of a failed certificate operation, or CertificateOperationFailed. */

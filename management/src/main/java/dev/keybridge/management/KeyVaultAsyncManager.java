@@ -38,6 +38,7 @@ import reactor.core.scheduler.Schedulers;
 public final class KeyVaultAsyncManager {
   private final KeyVaultClients clients;
   private final CertificateAsyncManager certificates;
+  private final SecretAsyncManager secrets;
 
   /** A facade over the shared clients of {@code config}. */
   public KeyVaultAsyncManager(KeyVaultConfig config) {
@@ -48,11 +49,17 @@ public final class KeyVaultAsyncManager {
   public KeyVaultAsyncManager(KeyVaultClients clients) {
     this.clients = clients;
     this.certificates = new CertificateAsyncManager(clients);
+    this.secrets = new SecretAsyncManager(clients);
   }
 
   /** The shared clients under this facade. */
   public KeyVaultClients clients() {
     return clients;
+  }
+
+  /** Secret operations, asynchronously. */
+  public SecretAsyncManager secrets() {
+    return secrets;
   }
 
   /** Certificate operations, asynchronously. */

@@ -38,6 +38,7 @@ public final class KeyVaultManager {
 
   private final KeyVaultClients clients;
   private final CertificateManager certificates;
+  private final SecretManager secrets;
 
   /** A facade over the shared clients of {@code config}. */
   public KeyVaultManager(KeyVaultConfig config) {
@@ -48,11 +49,17 @@ public final class KeyVaultManager {
   public KeyVaultManager(KeyVaultClients clients) {
     this.clients = clients;
     this.certificates = new CertificateManager(clients);
+    this.secrets = new SecretManager(clients);
   }
 
   /** The shared clients under this facade. */
   public KeyVaultClients clients() {
     return clients;
+  }
+
+  /** Secret operations (set, read, list, update, delete, backup). */
+  public SecretManager secrets() {
+    return secrets;
   }
 
   /** Certificate operations (signing and TLS certificates). */

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       CertListCommand.class,
       CertChainCommand.class,
       CertDeleteCommand.class,
-      CertRecoverCommand.class
+      CertRecoverCommand.class,
+      CertIssuersCommand.class,
+      CertContactsCommand.class
     })
 public final class CertsCommand extends GroupCommand {}

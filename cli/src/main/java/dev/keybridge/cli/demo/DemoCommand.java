@@ -64,6 +64,14 @@ public final class DemoCommand implements Callable<Integer> {
               + " timings across a WAN.")
   Latency latency = Latency.NONE;
 
+  @Option(
+      names = "--time-scale",
+      paramLabel = "N",
+      description =
+          "Add a step where a second vault (DIR/scheduled) runs its clock N times faster and"
+              + " rotates a key by its policy on schedule, e.g. 86400 (a vault day per second).")
+  Double timeScale;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -75,7 +83,12 @@ public final class DemoCommand implements Callable<Integer> {
             + (latency.isNone() ? "" : " (simulated latency " + latency + " per answer)"));
     out.flush();
 
-    DemoScenario scenario = new DemoScenario(dir, err, NetworkConditions.NONE.withLatency(latency));
+    if (timeScale != null && !(timeScale >= 1)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--time-scale must be at least 1, got " + timeScale);
+    }
+    DemoScenario scenario =
+        new DemoScenario(dir, err, NetworkConditions.NONE.withLatency(latency), timeScale);
     List<StepResult> results = scenario.run(keep);
     printTable(out, results);
     printCommands(out, scenario.commands());

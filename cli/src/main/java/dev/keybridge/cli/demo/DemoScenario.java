@@ -62,16 +62,22 @@ final class DemoScenario {
   private Path backupFile;
   private Set<String> versionsBeforeBackup;
 
+  private final Double timeScale;
+
   private record Step(String name, Callable<String> action) {}
 
   DemoScenario(Path dataDir, PrintWriter progress) {
-    this(dataDir, progress, NetworkConditions.NONE);
+    this(dataDir, progress, NetworkConditions.NONE, null);
   }
 
-  /** A scenario whose vault simulates {@code network} (e.g. {@code demo --latency 20}). */
-  DemoScenario(Path dataDir, PrintWriter progress, NetworkConditions network) {
+  /**
+   * A scenario whose vault simulates {@code network} (e.g. {@code demo --latency 20}) and, with a
+   * time scale, adds a step where a key rotates on schedule ({@code demo --time-scale N}).
+   */
+  DemoScenario(Path dataDir, PrintWriter progress, NetworkConditions network, Double timeScale) {
     this.network = network;
     this.dataDir = dataDir;
+    this.timeScale = timeScale;
     this.progress = progress;
     // where the vault will log (DIR/access.log); an earlier run's lines are not this run's
     this.accessLog = new AccessLogCounter(dataDir.resolve("access.log"));
@@ -106,6 +112,12 @@ final class DemoScenario {
     steps.add(new Step("delete the key", this::delete));
     steps.add(new Step("recover the deleted key", this::recover));
     steps.add(new Step("restore the key from its backup", this::restore));
+    if (timeScale != null) {
+      steps.add(
+          new Step(
+              "rotate on schedule (vault clock x" + Math.round(timeScale) + ")",
+              () -> DemoScheduledRotation.run(dataDir, timeScale)));
+    }
     if (!keepVaultRunning) {
       steps.add(new Step("stop the local vault", this::stopVault));
     }

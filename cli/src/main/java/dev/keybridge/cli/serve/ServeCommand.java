@@ -3,6 +3,7 @@ package dev.keybridge.cli.serve;
 import dev.keybridge.cli.ExitCode;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.LocalVault;
+import dev.keybridge.localvault.lifecycle.ScaledClock;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -77,6 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
   List<ClientSpec> clients = new ArrayList<>();
 
   @Mixin NetworkOptions network = new NetworkOptions();
+
   @Option(
       names = "--clients-file",
       paramLabel = "FILE",
@@ -94,6 +96,34 @@ public final class ServeCommand implements Callable<Integer> {
               + " must be signed by a key of the JWKS file. Repeatable. The vault's own test"
               + " authority (VAULT_URL/attestation) is always trusted.")
   Map<String, Path> attestationAuthorities = new LinkedHashMap<>();
+  @Option(
+      names = "--purge-protection",
+      description =
+          "Refuse purges of deleted keys, secrets and certificates (as Azure does); the vault"
+              + " purges them when their retention ends. Cannot be turned off again.")
+  boolean purgeProtection;
+
+  @Option(
+      names = "--retention-days",
+      paramLabel = "N",
+      description =
+          "Days deleted objects stay recoverable, 7-90 (default 90); fixed when DIR is first"
+              + " used.")
+  Integer retentionDays;
+
+  @Option(
+      names = "--time-scale",
+      paramLabel = "N",
+      description =
+          "Run the vault's clock N times faster (rotation policies, expiry, retention), e.g. 86400"
+              + " for one vault day per second. Tokens stay on real time.")
+  Double timeScale;
+
+  @Option(
+      names = "--event-webhook",
+      paramLabel = "URL",
+      description = "Also POST every Event Grid event (DIR/events.log) to URL.")
+  java.net.URI eventWebhook;
 
   @Override
   public Integer call() throws Exception {
@@ -137,6 +167,7 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--attestation-authority: " + e.getMessage());
     }
+    lifecycle(builder);
     LocalVault vault = builder.build().start();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
@@ -152,6 +183,14 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("properties: " + vault.propertiesFile());
     out.println("CA certificate: " + vault.caCertificateFile());
     out.println("tenant: " + vault.tenantId());
+    out.println(
+        "deleted objects: "
+            + vault.softDeletePolicy().recoveryLevel()
+            + ", "
+            + vault.softDeletePolicy().retentionDays()
+            + " days; events: "
+            + vault.eventsLogFile()
+            + (timeScale == null ? "" : "; clock x" + timeScale));
     out.println("admin client id: " + vault.adminClientId() + " (secret in the properties file)");
     for (ClientSpec client : all) {
       out.println("client: " + client.clientId() + " (" + client.role().azureName() + ")");
@@ -175,6 +214,25 @@ public final class ServeCommand implements Callable<Integer> {
       stop(vault, out);
     }
     return ExitCode.OK;
+  }
+
+  /** The purge protection, retention, clock and event options. */
+  private void lifecycle(LocalVault.Builder builder) {
+    try {
+      builder.purgeProtection(purgeProtection);
+      if (retentionDays != null) {
+        builder.retentionDays(retentionDays);
+      }
+      if (timeScale != null) {
+        builder.clock(new ScaledClock(java.time.Clock.systemUTC(), timeScale));
+        builder.tokenClock(java.time.Clock.systemUTC());
+      }
+      if (eventWebhook != null) {
+        builder.eventWebhook(eventWebhook);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private static void stop(LocalVault vault, PrintWriter out) {

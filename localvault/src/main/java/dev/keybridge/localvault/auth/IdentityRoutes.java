@@ -31,12 +31,20 @@ public final class IdentityRoutes {
   private final ClientRegistry clients;
   private final Clock clock;
   private final SignInThrottle throttle;
+  private final ClientAssertions assertions;
 
   public IdentityRoutes(TokenService tokens, ClientRegistry clients, Clock clock) {
+    this(tokens, clients, clock, new ClientAssertions(clock));
+  }
+
+  /** With client assertions (certificate and federated credentials) besides secrets. */
+  public IdentityRoutes(
+      TokenService tokens, ClientRegistry clients, Clock clock, ClientAssertions assertions) {
     this.tokens = tokens;
     this.clients = clients;
     this.clock = clock;
     this.throttle = new SignInThrottle(clock);
+    this.assertions = assertions;
   }
 
   /** Registers the identity endpoints. */
@@ -112,34 +120,35 @@ public final class IdentityRoutes {
                   + " more seconds.")
           .header("Retry-After", Long.toString(seconds));
     }
-    ClientRegistry.Check check = clients.check(clientId, secret);
-    if (check == ClientRegistry.Check.OK) {
+    if (form.containsKey("client_assertion")) {
+      VaultResponse refused = assertionRefusal(clientId, form, v2);
+      if (refused != null) {
+        throttle.failed(clientId);
+        return refused;
+      }
       throttle.succeeded(clientId);
     } else {
-      throttle.failed(clientId);
-    }
-    switch (check) {
-      case UNKNOWN_CLIENT:
-        return oauthError(
-            400,
-            "unauthorized_client",
-            700016,
-            "Application with identifier '"
-                + printable(clientId)
-                + "' was not found in the directory '"
-                + tokens.tenantId()
-                + "'.");
-      case BAD_SECRET:
-        return oauthError(
-            401,
-            "invalid_client",
-            7000215,
-            "Invalid client secret provided. Ensure the secret being sent in the request is the client"
-                + " secret value, not the client secret ID, for a secret added to app '"
-                + clientId
-                + "'.");
-      default:
-        break;
+      ClientRegistry.Check check = clients.check(clientId, secret);
+      if (check == ClientRegistry.Check.OK) {
+        throttle.succeeded(clientId);
+      } else {
+        throttle.failed(clientId);
+      }
+      switch (check) {
+        case UNKNOWN_CLIENT:
+          return unknownClient(clientId);
+        case BAD_SECRET:
+          return oauthError(
+              401,
+              "invalid_client",
+              7000215,
+              "Invalid client secret provided. Ensure the secret being sent in the request is the client"
+                  + " secret value, not the client secret ID, for a secret added to app '"
+                  + clientId
+                  + "'.");
+        default:
+          break;
+      }
     }
     String resource = v2 ? resourceFromScope(form.get("scope")) : stripSlash(form.get("resource"));
     if (resource == null || !tokens.isIssuableResource(resource)) {
@@ -174,6 +183,37 @@ public final class IdentityRoutes {
     return VaultResponse.ok(body);
   }
 
+  private VaultResponse unknownClient(String clientId) {
+    return oauthError(
+        400,
+        "unauthorized_client",
+        700016,
+        "Application with identifier '"
+            + printable(clientId)
+            + "' was not found in the directory '"
+            + tokens.tenantId()
+            + "'.");
+  }
+
+  /** Null when the client assertion authenticates {@code clientId}, else the refusal. */
+  private VaultResponse assertionRefusal(String clientId, Map<String, String> form, boolean v2) {
+    if (clients.roleOf(clientId).isEmpty()) {
+      return unknownClient(clientId);
+    }
+    ClientAssertions.Refusal refusal =
+        assertions.check(
+            clientId,
+            form.get("client_assertion_type"),
+            form.get("client_assertion"),
+            tokens.authorityUrl()
+                + "/"
+                + tokens.tenantId()
+                + (v2 ? "/oauth2/v2.0/token" : "/oauth2/token"));
+    return refusal == null
+        ? null
+        : oauthError(refusal.status(), refusal.error(), refusal.code(), refusal.description());
+  }
+
   private VaultResponse openid(VaultRequest r, boolean v2) {
     if (!tenantMatches(r)) {
       return oauthError(
@@ -187,7 +227,8 @@ public final class IdentityRoutes {
     c.put("jwks_uri", base + (v2 ? "/discovery/v2.0/keys" : "/discovery/keys"));
     c.putArray("token_endpoint_auth_methods_supported")
         .add("client_secret_post")
-        .add("client_secret_basic");
+        .add("client_secret_basic")
+        .add("private_key_jwt");
     c.putArray("response_types_supported").add("token");
     c.putArray("grant_types_supported").add("client_credentials");
     c.putArray("subject_types_supported").add("pairwise");

@@ -1,5 +1,6 @@
 package dev.keybridge.localvault.keys;
 
+import dev.keybridge.localvault.PurgeRules;
 import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.http.Paging;
 import dev.keybridge.localvault.http.Router;
@@ -83,6 +84,7 @@ final class DeletedKeyRoutes {
         .transaction(
             c -> {
               KeyLookup.refuseManaged(keys.deleted(name), "purge");
+              PurgeRules.checkPurgeAllowed(c);
               keys.repository().purge(name);
               return null;
             });

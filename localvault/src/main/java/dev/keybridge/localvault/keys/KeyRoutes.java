@@ -11,7 +11,6 @@ import dev.keybridge.localvault.http.RequestBody;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
-import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +24,11 @@ final class KeyRoutes {
       Set.of("RSA", "RSA-HSM", "EC", "EC-HSM", "oct", "oct-HSM");
 
   private final KeyLookup keys;
-  private final RotationPolicies policies;
+  private final KeyRotator rotator;
 
-  KeyRoutes(KeyLookup keys, RotationPolicies policies) {
+  KeyRoutes(KeyLookup keys, KeyRotator rotator) {
     this.keys = keys;
-    this.policies = policies;
+    this.rotator = rotator;
   }
 
   void register(Router router) {
@@ -199,51 +198,21 @@ final class KeyRoutes {
 
   private VaultResponse rotate(VaultRequest r) {
     String name = KeyInput.name(r.pathParam("name"), "key");
-    KeyRecord rec = keys.active(name);
-    KeyLookup.refuseManaged(rec, "rotate");
-    KeyVersion cur = rec.latest();
-    KeyMaterial m = cur.material();
-    Integer exponent = null;
-    if (m.isRsa() && m.publicKey() instanceof RSAPublicKey rsa) {
-      exponent = rsa.getPublicExponent().intValueExact();
-    }
-    KeyMaterial fresh =
-        KeyMaterial.generate(
-            cur.kty(), m.isEc() ? null : m.keySize(), exponent, m.isEc() ? m.curve() : null);
-    long now = r.receivedAt().getEpochSecond();
-    Long exp = policies.expiryAfterRotation(rec, now);
-    KeyAttributes attrs =
-        KeyAttributes.created(true, null, exp, cur.attributes().exportable(), now);
-    KeyVersion v =
-        new KeyVersion(
-            cur.name(),
-            KeyLookup.newVersionId(),
-            cur.kty(),
-            cur.keyOps(),
-            attrs,
-            cur.tags(),
-            cur.releasePolicy(),
-            false,
-            fresh);
+    KeyVersion stored = rotator.rotate(name, r.receivedAt().getEpochSecond());
+    return VaultResponse.ok(KeyJson.bundle(stored, r.baseUrl(), r.query("api-version")));
+  }
+
+  private KeyVersion store(KeyVersion v) {
     KeyVersion stored =
         keys.repository()
             .database()
             .transaction(
                 c -> {
-                  keys.active(name);
+                  keys.checkWritableName(v.name());
                   return keys.repository().addVersion(v);
                 });
-    return VaultResponse.ok(KeyJson.bundle(stored, r.baseUrl(), r.query("api-version")));
-  }
-
-  private KeyVersion store(KeyVersion v) {
-    return keys.repository()
-        .database()
-        .transaction(
-            c -> {
-              keys.checkWritableName(v.name());
-              return keys.repository().addVersion(v);
-            });
+    rotator.newVersionCreated(stored);
+    return stored;
   }
 
   /**

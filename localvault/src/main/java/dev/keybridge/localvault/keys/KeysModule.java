@@ -22,7 +22,11 @@ public final class KeysModule implements ResourceModule {
   public void register(Router router, VaultContext context) {
     KeyLookup lookup = new KeyLookup(context.keys());
     RotationPolicies policies = new RotationPolicies(lookup);
-    new KeyRoutes(lookup, policies).register(router);
+    KeyRotator rotator = new KeyRotator(lookup, policies, context.events());
+    new KeyRoutes(lookup, rotator).register(router);
+    context
+        .scheduler()
+        .every("key lifetime actions", new ScheduledKeyActions(lookup, rotator, context.events()));
     policies.register(router);
     new DeletedKeyRoutes(lookup).register(router);
     new KeyBackups(lookup, context.masterKey()).register(router);

@@ -20,8 +20,8 @@ import java.util.Locale;
  * ISO-8601 durations, action types {@code Rotate}/{@code Notify} (case-insensitive, replied
  * capitalized), at most one of each, {@code timeAfterCreate} only for Rotate, {@code expiryTime} at
  * least 28 days, rotation at least 7 days after creation and 7 days before expiry, notification at
- * least 7 days before expiry. The vault stores policies and applies {@code expiryTime} on rotate;
- * it does not rotate on a schedule by itself.
+ * least 7 days before expiry. The vault applies {@code expiryTime} on rotate and runs the lifetime
+ * actions on its clock ({@link ScheduledKeyActions}).
  */
 final class RotationPolicies {
   private static final long DAY = 86_400;
@@ -190,7 +190,8 @@ final class RotationPolicies {
     return d;
   }
 
-  private static ObjectNode stored(KeyRecord rec) {
+  /** The stored policy of {@code rec} (which has one). */
+  static ObjectNode stored(KeyRecord rec) {
     try {
       return (ObjectNode) Json.MAPPER.readTree(rec.rotationPolicy());
     } catch (IOException e) {

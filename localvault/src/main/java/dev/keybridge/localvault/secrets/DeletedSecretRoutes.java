@@ -1,5 +1,6 @@
 package dev.keybridge.localvault.secrets;
 
+import dev.keybridge.localvault.PurgeRules;
 import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.http.Paging;
 import dev.keybridge.localvault.http.Router;
@@ -90,6 +91,7 @@ final class DeletedSecretRoutes {
         .transaction(
             c -> {
               SecretLookup.refuseManaged(secrets.deleted(name), "purge");
+              PurgeRules.checkPurgeAllowed(c);
               secrets.repository().purge(name);
               return null;
             });

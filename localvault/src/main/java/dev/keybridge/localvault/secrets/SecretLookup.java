@@ -38,19 +38,41 @@ final class SecretLookup {
   }
 
   /**
-   * 403 {@code Forbidden} (inner {@code ManagedSecret}) for direct changes to the secret of a
-   * certificate: deleting, recovering or purging it goes through the certificates API.
+   * 403 {@code Forbidden} (inner {@code SecretManagedByKeyVault}, Key Vault's code) for direct
+   * changes to the secret of a certificate: setting, updating, deleting, recovering, purging or
+   * backing it up goes through the certificates API.
    */
   static void refuseManaged(SecretRecord r, String operation) {
     if (r.managed()) {
       throw VaultError.forbidden(
-          "ManagedSecret",
-          "Operation "
+          "SecretManagedByKeyVault",
+          "Operation \""
               + operation
-              + " is not allowed on secret "
+              + "\" is not allowed as this object's lifetime is managed by Key Vault: secret "
               + r.name()
-              + " because it backs a certificate; use the certificates API.");
+              + " backs a certificate; use the certificates API.");
     }
+  }
+
+  /**
+   * Refuses a new version under {@code name} when the name is soft-deleted (409 {@code Conflict},
+   * inner {@code ObjectIsDeletedButRecoverable}) or its secret backs a certificate (403, see {@link
+   * #refuseManaged}).
+   */
+  void checkWritableName(String name, String operation) {
+    repo.record(name)
+        .ifPresent(
+            r -> {
+              if (r.deleted()) {
+                throw VaultError.conflict(
+                    "ObjectIsDeletedButRecoverable",
+                    "Secret "
+                        + name
+                        + " is currently in a deleted but recoverable state, and its name cannot be"
+                        + " reused; in this state, the secret can only be recovered or purged.");
+              }
+              refuseManaged(r, operation);
+            });
   }
 
   static VaultError notFound(String name, String version) {

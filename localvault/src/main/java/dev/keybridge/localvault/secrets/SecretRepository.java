@@ -96,23 +96,24 @@ public final class SecretRepository {
         });
   }
 
-  /** Replaces the attributes and tags of a stored version. */
+  /** Replaces the content type, attributes and tags of a stored version. */
   public SecretVersion updateVersion(SecretVersion v) {
     String lc = lc(v.name());
     return db.transaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE secret_versions SET enabled=?, nbf=?, exp=?, updated=?, tags=?"
-                      + " WHERE name_lc=? AND version=?")) {
+                  "UPDATE secret_versions SET enabled=?, nbf=?, exp=?, updated=?, tags=?,"
+                      + " content_type=? WHERE name_lc=? AND version=?")) {
             SecretAttributes a = v.attributes();
             ps.setInt(1, a.enabled() ? 1 : 0);
             Columns.setLong(ps, 2, a.nbf());
             Columns.setLong(ps, 3, a.exp());
             ps.setLong(4, a.updated());
             ps.setString(5, Columns.json(v.tags()));
-            ps.setString(6, lc);
-            ps.setString(7, v.version());
+            ps.setString(6, v.contentType());
+            ps.setString(7, lc);
+            ps.setString(8, v.version());
             if (ps.executeUpdate() != 1) {
               throw new StorageException(
                   "secret version " + v.name() + "/" + v.version() + " vanished");

@@ -14,11 +14,14 @@ import java.util.Locale;
  * method runs on the connection of the caller's {@link VaultDatabase#transaction} or read.
  */
 public final class NameTable {
-  /** Days a deleted key, secret or certificate stays recoverable. */
-  public static final int RECOVERABLE_DAYS = 90;
+  /**
+   * Days a deleted key, secret or certificate stays recoverable in a vault with the default {@link
+   * SoftDeletePolicy} (responses of other vaults are adjusted to theirs at the response point).
+   */
+  public static final int RECOVERABLE_DAYS = SoftDeletePolicy.MAX_RETENTION_DAYS;
 
-  /** The {@code recoveryLevel} of every resource of the vault. */
-  public static final String RECOVERY_LEVEL = "Recoverable+Purgeable";
+  /** The {@code recoveryLevel} in a vault with the default {@link SoftDeletePolicy}. */
+  public static final String RECOVERY_LEVEL = SoftDeletePolicy.DEFAULT.recoveryLevel();
 
   private final String table;
   private final String noun;
@@ -80,8 +83,8 @@ public final class NameTable {
   }
 
   /**
-   * Marks an active name deleted at {@code now}, its purge scheduled {@link #RECOVERABLE_DAYS}
-   * later.
+   * Marks an active name deleted at {@code now}, its purge scheduled the vault's retention period
+   * ({@link SoftDeletePolicy}) later.
    *
    * @throws StorageException "NOUN NAME is not active" when no active row matched
    */
@@ -93,7 +96,7 @@ public final class NameTable {
                 + " SET deleted_date=?, scheduled_purge_date=? WHERE name_lc=?"
                 + " AND deleted_date IS NULL")) {
       ps.setLong(1, now);
-      ps.setLong(2, now + RECOVERABLE_DAYS * 86_400L);
+      ps.setLong(2, now + SoftDeletePolicy.read(c).retentionSeconds());
       ps.setString(3, lc(name));
       if (ps.executeUpdate() != 1) {
         throw new StorageException(noun + " " + name + " is not active");

@@ -143,7 +143,7 @@ class CertificateLifecycleConformanceTest {
             HttpResponseException.class,
             e -> {
               assertThat(e.getResponse().getStatusCode()).isEqualTo(403);
-              assertThat(e.getMessage()).contains("ManagedSecret");
+              assertThat(e.getMessage()).contains("SecretManagedByKeyVault");
             });
     assertThat(keyClient.getKey("managed").getProperties().isManaged()).isTrue();
   }

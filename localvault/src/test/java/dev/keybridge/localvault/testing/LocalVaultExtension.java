@@ -47,6 +47,7 @@ public final class LocalVaultExtension
   private Clock clock;
   private NetworkConditions network = NetworkConditions.NONE;
   private final List<Object[]> clients = new ArrayList<>();
+  private final List<java.util.function.Consumer<LocalVault.Builder>> options = new ArrayList<>();
   private LocalVault vault;
   private Path dataDir;
   private boolean perMethod;
@@ -78,6 +79,15 @@ public final class LocalVaultExtension
   /** Simulated latency, faults or service limits for the vault (see {@link NetworkConditions}). */
   public LocalVaultExtension network(NetworkConditions conditions) {
     this.network = conditions;
+    return this;
+  }
+
+  /**
+   * More builder options for the vault (and its restarts), e.g. {@code v ->
+   * v.purgeProtection(true).retentionDays(7)}.
+   */
+  public LocalVaultExtension configure(java.util.function.Consumer<LocalVault.Builder> option) {
+    options.add(option);
     return this;
   }
 
@@ -185,6 +195,7 @@ public final class LocalVaultExtension
     for (Object[] c : clients) {
       b.client((String) c[0], (String) c[1], (Role) c[2]);
     }
+    options.forEach(o -> o.accept(b));
     return b;
   }
 

@@ -264,6 +264,7 @@ final class CertificateStore {
         .transaction(
             c -> {
               deleted(name);
+              dev.keybridge.localvault.PurgeRules.checkPurgeAllowed(c);
               purgeAll(name);
               return null;
             });

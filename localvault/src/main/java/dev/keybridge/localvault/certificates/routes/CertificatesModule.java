@@ -2,9 +2,12 @@ package dev.keybridge.localvault.certificates.routes;
 
 import dev.keybridge.localvault.VaultContext;
 import dev.keybridge.localvault.certificates.SelfSignedCertificateFactory;
+import dev.keybridge.localvault.certificates.issuers.CertificateContactsRoutes;
+import dev.keybridge.localvault.certificates.issuers.CertificateIssuerRoutes;
 import dev.keybridge.localvault.http.ResourceModule;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.secrets.SecretRepository;
+import dev.keybridge.localvault.storage.VaultSettings;
 
 /**
  * The certificates API of the local vault (Key Vault's certificates subset: create through the
@@ -24,6 +27,12 @@ public final class CertificatesModule implements ResourceModule {
     SecretRepository secrets = new SecretRepository(context.database(), context.masterKey());
     CertificateStore store = new CertificateStore(certificates, context.keys(), secrets);
     store.purgeExpired(context.clock().instant());
+    context.scheduler().every("purge expired certificates", store::purgeExpired);
+    context
+        .scheduler()
+        .every(
+            "certificate lifetime notices",
+            new ScheduledCertificateNotices(certificates, context.events()));
     new CertificateRoutes(store).register(router);
     new CertificatePolicyRoutes(store).register(router);
     new CertificateCreationRoutes(
@@ -31,5 +40,8 @@ public final class CertificatesModule implements ResourceModule {
         .register(router);
     new DeletedCertificateRoutes(store).register(router);
     new CertificateBackups(store, context.masterKey()).register(router);
+    new CertificateIssuerRoutes(context.database(), context.masterKey()).register(router);
+    new CertificateContactsRoutes(new VaultSettings(context.database(), context.masterKey()))
+        .register(router);
   }
 }
