@@ -1,7 +1,7 @@
 package dev.keybridge.cli.secrets;
 
 import dev.keybridge.cli.ExitCode;
-import dev.keybridge.cli.keys.BackupFiles;
+import dev.keybridge.management.BackupFiles;
 import dev.keybridge.cli.output.Output;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
