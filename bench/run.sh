@@ -85,5 +85,6 @@ kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=
   echo '```'
   echo "$BENCH_OUT"
   echo '```'
+  cat bench/notes.md
 } >"$OUT"
 echo "wrote $OUT" >&2

@@ -295,6 +295,11 @@ public final class KeyVaultKeyStore extends KeyStoreSpi {
     if (entryClass == KeyStore.TrustedCertificateEntry.class) {
       return false;
     }
+    if (reads().listedCertificate(alias)) {
+      // a vault certificate always has an RSA or EC key: a private key entry, known without a
+      // request (keytool -list asks this of every alias)
+      return entryClass == KeyStore.PrivateKeyEntry.class;
+    }
     try {
       return entryClass.isInstance(engineGetEntry(alias, null));
     } catch (KeyStoreException | UnrecoverableEntryException e) {

@@ -67,6 +67,16 @@ final class VaultReads {
     return created == null ? null : new Date(created.getTime());
   }
 
+  /** True for a bare alias the listing names as a certificate (no request). */
+  boolean listedCertificate(String alias) {
+    VaultAlias parsed = VaultAlias.parse(alias).orElse(null);
+    if (parsed == null || parsed.pinned()) {
+      return false;
+    }
+    AliasListing.Listed listed = vault.listing().find(parsed.name());
+    return listed != null && listed.certificate();
+  }
+
   /** Listed bare alias, or a pinned alias whose version the vault has. */
   boolean contains(String alias) {
     VaultAlias target = resolve(alias);

@@ -124,6 +124,10 @@ class CertificateCacheTest {
     long second = VAULT.accessLog().mark();
     KeyStore warm = open(cache, Map.of());
     List<Certificate> cached = readAll(warm);
+    for (String alias : Collections.list(warm.aliases())) {
+      assertThat(warm.entryInstanceOf(alias, KeyStore.PrivateKeyEntry.class)).isTrue();
+      assertThat(warm.entryInstanceOf(alias, KeyStore.SecretKeyEntry.class)).isFalse();
+    }
     assertThat(cached).isEqualTo(fetched);
     for (TestPki.Chain chain : CHAINS) {
       assertThat(cached).contains(chain.leaf());
