@@ -61,7 +61,7 @@ public final class BackupFiles {
       }
       temp = null;
     } catch (IOException e) {
-      throw CliException.file("cannot write " + target + ": " + e.getMessage(), e);
+      throw CliException.file("write", target, e);
     } finally {
       if (temp != null) {
         try {
@@ -85,7 +85,7 @@ public final class BackupFiles {
     try {
       content = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw CliException.file("cannot read backup file " + file + ": " + e.getMessage(), e);
+      throw CliException.file("read backup file", file, e);
     }
     if (content.length == 0) {
       throw CliException.file(file + " is empty: not a Key Vault key backup", null);

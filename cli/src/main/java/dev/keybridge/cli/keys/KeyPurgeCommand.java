@@ -1,8 +1,10 @@
 package dev.keybridge.cli.keys;
 
 import dev.keybridge.cli.ExitCode;
+import dev.keybridge.cli.NotDeletedHint;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
+import dev.keybridge.management.KeyVaultException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -19,7 +21,11 @@ final class KeyPurgeCommand extends VaultCommand {
 
   @Override
   protected int run(Output out) {
-    manager().purgeDeletedKey(name);
+    try {
+      manager().purgeDeletedKey(name);
+    } catch (KeyVaultException e) {
+      throw NotDeletedHint.check(e, "key", name, () -> manager().getKey(name));
+    }
     if (out.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("name", name);

@@ -36,11 +36,14 @@ public final class HttpsListener implements AutoCloseable {
     this.workers = workers;
   }
 
-  /** Binds {@code address:port} (0 = any free port) without serving yet. */
-  public static HttpsListener bind(InetAddress address, int port, SSLContext tls)
-      throws IOException {
+  /**
+   * Binds {@code address:port} (0 = any free port) without serving yet, so that a port in use is
+   * found before anything else is set up; {@link #start} gives the TLS context.
+   *
+   * @throws java.net.BindException when the port is in use
+   */
+  public static HttpsListener bind(InetAddress address, int port) throws IOException {
     HttpsServer server = HttpsServer.create(new InetSocketAddress(address, port), 256);
-    server.setHttpsConfigurator(new TlsConfigurator(tls));
     ThreadPoolExecutor workers = newWorkers();
     server.setExecutor(workers);
     return new HttpsListener(server, workers);
@@ -51,8 +54,9 @@ public final class HttpsListener implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Serves every path with {@code handler}. */
-  public void start(HttpHandler handler) {
+  /** Serves every path with {@code handler} over TLS with {@code tls}. */
+  public void start(HttpHandler handler, SSLContext tls) {
+    server.setHttpsConfigurator(new TlsConfigurator(tls));
     server.createContext("/", handler);
     server.start();
   }
