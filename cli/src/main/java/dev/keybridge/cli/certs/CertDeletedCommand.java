@@ -1,10 +1,7 @@
 package dev.keybridge.cli.certs;
 
-import dev.keybridge.cli.ExitCode;
+import dev.keybridge.cli.SoftDeletes;
 import dev.keybridge.cli.output.Output;
-import dev.keybridge.cli.output.Table;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,24 +20,11 @@ final class CertDeletedCommand extends CertCommand {
       return printCertificate(
           out, CertificateViews.deleted(manager().certificates().getDeletedCertificate(name)));
     }
-    List<Map<String, Object>> items =
+    return SoftDeletes.printDeleted(
+        out,
         out.progress()
             .listed(
                 manager().certificates().listDeletedCertificates().iterator(),
-                CertificateViews::deleted);
-    if (out.json()) {
-      out.printJson(items);
-      return ExitCode.OK;
-    }
-    Table table = new Table("NAME", "DELETED", "PURGE DATE", "RECOVERY ID");
-    for (Map<String, Object> item : items) {
-      table.row(
-          item.get("name"),
-          item.get("deletedOn"),
-          item.get("scheduledPurgeDate"),
-          item.get("recoveryId"));
-    }
-    table.print(out.out());
-    return ExitCode.OK;
+                CertificateViews::deleted));
   }
 }

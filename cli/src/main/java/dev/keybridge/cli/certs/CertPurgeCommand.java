@@ -1,12 +1,9 @@
 package dev.keybridge.cli.certs;
 
-import dev.keybridge.cli.ExitCode;
-import dev.keybridge.cli.NotDeletedHint;
+import dev.keybridge.cli.SoftDeletes;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
 import dev.keybridge.management.KeyVaultException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,17 +22,9 @@ final class CertPurgeCommand extends VaultCommand {
     try {
       manager().certificates().purgeDeletedCertificate(name);
     } catch (KeyVaultException e) {
-      throw NotDeletedHint.check(
+      throw SoftDeletes.purgeFailure(
           e, "certificate", name, () -> manager().certificates().getCertificate(name));
     }
-    if (out.json()) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("name", name);
-      json.put("purged", true);
-      out.printJson(json);
-    } else {
-      out.println("purged certificate " + name);
-    }
-    return ExitCode.OK;
+    return SoftDeletes.printPurged(out, "certificate", name);
   }
 }

@@ -1,12 +1,9 @@
 package dev.keybridge.cli.keys;
 
-import dev.keybridge.cli.ExitCode;
-import dev.keybridge.cli.NotDeletedHint;
+import dev.keybridge.cli.SoftDeletes;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
 import dev.keybridge.management.KeyVaultException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,16 +21,8 @@ final class KeyPurgeCommand extends VaultCommand {
     try {
       manager().purgeDeletedKey(name);
     } catch (KeyVaultException e) {
-      throw NotDeletedHint.check(e, "key", name, () -> manager().getKey(name));
+      throw SoftDeletes.purgeFailure(e, "key", name, () -> manager().getKey(name));
     }
-    if (out.json()) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("name", name);
-      json.put("purged", true);
-      out.printJson(json);
-    } else {
-      out.println("purged key " + name);
-    }
-    return ExitCode.OK;
+    return SoftDeletes.printPurged(out, "key", name);
   }
 }
