@@ -8,29 +8,31 @@ import dev.keybridge.management.KeyVaultException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into one line on stderr ({@code error: ...}) and an exit code from {@link
  * ExitCode}. Stack traces only with {@code --verbose}.
  */
-final class ErrorReport {
+public final class ErrorReport {
   private ErrorReport() {}
 
   /** The exit code for a failure escaping a command. */
   static int exitCode(Throwable failure) {
-    KeyVaultException vaultError = find(failure, KeyVaultException.class);
-    if (vaultError != null) {
-      return ExitCode.VAULT_ERROR;
-    }
     CliException cliError = find(failure, CliException.class);
     if (cliError != null) {
       return cliError.exitCode();
+    }
+    KeyVaultException vaultError = find(failure, KeyVaultException.class);
+    if (vaultError != null) {
+      return ExitCode.VAULT_ERROR;
     }
     if (failure instanceof ParameterException) {
       return ExitCode.USAGE;
@@ -49,7 +51,11 @@ final class ErrorReport {
   static int handleUsageError(ParameterException failure, String[] args) {
     CommandLine command = failure.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("error: " + oneLine(failure.getMessage()));
+    err.println(
+        "error: "
+            + (failure instanceof UnmatchedArgumentException unmatched
+                ? Suggestions.describe(unmatched)
+                : oneLine(failure.getMessage())));
     err.println(
         "Try 'keybridge "
             + qualifiedName(command)
@@ -79,19 +85,20 @@ final class ErrorReport {
           + withoutTraceId(oneLine(tokenError.getMessage()))
           + "; run 'keybridge doctor' to check the credential";
     }
-    KeyVaultException vaultError = find(failure, KeyVaultException.class);
-    if (vaultError != null) {
-      return describeVaultError(vaultError);
-    }
     CliException cliError = find(failure, CliException.class);
     if (cliError != null) {
       return oneLine(cliError.getMessage());
     }
-    if (failure instanceof IllegalArgumentException || failure instanceof UncheckedIOException) {
+    KeyVaultException vaultError = find(failure, KeyVaultException.class);
+    if (vaultError != null) {
+      return describeVaultError(vaultError);
+    }
+    if (failure instanceof IllegalArgumentException) {
       return oneLine(failure.getMessage());
     }
-    if (failure instanceof NoSuchFileException) {
-      return "no such file: " + failure.getMessage();
+    if (failure instanceof FileSystemException fileError && fileError.getFile() != null) {
+      Path file = Path.of(fileError.getFile());
+      return "cannot use " + file + ": " + FileReason.of(fileError, file);
     }
     ClientAuthenticationException authError = find(failure, ClientAuthenticationException.class);
     if (authError != null) {
@@ -104,8 +111,11 @@ final class ErrorReport {
           + " from the vault: "
           + oneLine(httpError.getMessage());
     }
+    // Java class names stay out of the line; --verbose prints them with the stack trace
     String message = failure.getMessage();
-    return failure.getClass().getSimpleName() + (message == null ? "" : ": " + oneLine(message));
+    return message == null || message.isBlank()
+        ? "unexpected failure (run with --verbose for the details)"
+        : oneLine(message);
   }
 
   /**
@@ -130,7 +140,10 @@ final class ErrorReport {
       }
       line.append("; run 'keybridge doctor' to diagnose");
     }
-    if ("Forbidden".equals(failure.errorCode())
+    if ("ManagedKey".equals(failure.innerErrorCode())) {
+      line.append("; the key belongs to a certificate: ")
+          .append(certificateCommand(failure.operation(), failure.keyName()));
+    } else if ("Forbidden".equals(failure.errorCode())
         && !"KeyDisabled".equals(failure.innerErrorCode())) {
       line.append("; run 'keybridge doctor")
           .append(failure.keyName() == null ? "" : " --key " + failure.keyName())
@@ -139,12 +152,27 @@ final class ErrorReport {
     return line.toString();
   }
 
+  /** The {@code certs} command that does what a refused key operation tried. */
+  private static String certificateCommand(String keyOperation, String name) {
+    String verb =
+        switch (keyOperation) {
+          case "deleteKey" -> "delete";
+          case "recoverDeletedKey" -> "recover";
+          case "purgeDeletedKey" -> "purge";
+          default -> null;
+        };
+    return verb == null || name == null
+        ? "manage it with 'keybridge certs' (see 'keybridge certs --help')"
+        : "use 'keybridge certs " + verb + " " + name + "'";
+  }
+
   private static String withoutTraceId(String text) {
     int trace = text.indexOf(" Trace ID:");
     return trace < 0 ? text : text.substring(0, trace);
   }
 
-  static String oneLine(String text) {
+  /** {@code text} on one line (line breaks and their indentation become one space). */
+  public static String oneLine(String text) {
     if (text == null) {
       return "";
     }
@@ -161,7 +189,7 @@ final class ErrorReport {
     return false;
   }
 
-  private static String qualifiedName(CommandLine command) {
+  static String qualifiedName(CommandLine command) {
     String name = command.getCommandSpec().qualifiedName(" ");
     int space = name.indexOf(' ');
     return space < 0 ? "" : name.substring(space + 1);

@@ -25,5 +25,8 @@ public final class ExitCode {
   /** {@code doctor} ran and found at least one problem. */
   public static final int DIAGNOSIS_FAILED = 5;
 
+  /** {@code serve} cannot listen: the port is taken (nothing was written to the data folder). */
+  public static final int PORT_IN_USE = 6;
+
   private ExitCode() {}
 }

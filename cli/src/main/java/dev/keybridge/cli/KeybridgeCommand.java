@@ -1,6 +1,7 @@
 package dev.keybridge.cli;
 
 import dev.keybridge.cli.certs.CertsCommand;
+import dev.keybridge.cli.completion.CompletionCommand;
 import dev.keybridge.cli.doctor.DoctorCommand;
 import dev.keybridge.cli.keys.KeysCommand;
 import dev.keybridge.cli.keys.RandomCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
       TokenCommand.class,
       dev.keybridge.cli.demo.DemoCommand.class,
       dev.keybridge.cli.bench.BenchCommand.class,
+      CompletionCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
       "  2  usage error (unknown command or option, bad argument)",
       "  3  configuration error (no vault URL, unreadable or invalid configuration)",
       "  4  local file error (missing, unreadable or not a backup file; cannot write)",
-      "  5  doctor found a problem"
+      "  5  doctor found a problem",
+      "  6  serve: the port is in use (nothing was written to the data folder)"
     })
 public final class KeybridgeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

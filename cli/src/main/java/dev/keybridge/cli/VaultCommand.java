@@ -4,7 +4,14 @@ import dev.keybridge.cli.output.Output;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultManager;
 import dev.keybridge.management.config.KeyVaultConfig;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,14 +68,57 @@ public abstract class VaultCommand implements Callable<Integer> {
     return manager;
   }
 
+  private static boolean isUrl(String text) {
+    String lower = text.trim().toLowerCase(Locale.ROOT);
+    return lower.startsWith("https://") || lower.startsWith("http://");
+  }
+
+  /**
+   * A {@code --config} that is missing, a folder, unreadable or binary is named with its reason.
+   */
+  private static void checkConfigFile(Path file) {
+    if (Files.isDirectory(file)) {
+      Path inside = file.resolve("keybridge.properties");
+      throw CliException.config(
+          "configuration file "
+              + file
+              + " is a folder, not a properties file"
+              + (Files.isRegularFile(inside) ? "; did you mean --config " + inside + "?" : ""),
+          null);
+    }
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+    } catch (CharacterCodingException e) {
+      throw CliException.config(
+          "configuration file "
+              + file
+              + " is not a properties file: "
+              + FileReason.of(e, file)
+              + " (expected key=value lines such as those 'keybridge serve' writes)",
+          e);
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCode.CONFIG,
+          "cannot read configuration file " + file + ": " + FileReason.of(e, file),
+          e);
+    }
+  }
+
   /** Loads the configuration the options name (see {@link #config()}). */
   public static KeyVaultConfig loadConfig(VaultOptions options) {
+    if (options.vaultUrl() != null && !isUrl(options.vaultUrl())) {
+      throw CliException.usage(
+          "--vault "
+              + options.vaultUrl()
+              + ": not a vault URL (expected https://NAME.vault.azure.net or the URL 'keybridge"
+              + " serve' prints; a properties file goes to --config)");
+    }
     try {
       if (options.configFile() != null) {
-        if (!Files.isRegularFile(options.configFile())) {
-          throw CliException.config(
-              "configuration file " + options.configFile() + " does not exist", null);
-        }
+        checkConfigFile(options.configFile());
         KeyVaultConfig fromFile = KeyVaultConfig.fromProperties(options.configFile());
         return options.vaultUrl() == null
             ? fromFile

@@ -175,6 +175,37 @@ class CertsCommandsTest {
     assertThat(recovered.json().get("subject").asText()).isEqualTo("CN=source");
   }
 
+  @Test
+  void listsShowsAndPurgesDeletedCertificates() {
+    assertThat(Cli.run(config(), "certs", "create", "cli-gone", "--subject", "CN=gone").exitCode())
+        .isZero();
+    assertThat(Cli.run(config(), "certs", "delete", "cli-gone").exitCode()).isZero();
+
+    Result listed = Cli.run(config(), "certs", "deleted", "--json");
+    assertThat(listed.exitCode()).as(listed.toString()).isZero();
+    List<String> names = new ArrayList<>();
+    listed.json().forEach(item -> names.add(item.get("name").asText()));
+    assertThat(names).contains("cli-gone");
+    Result table = Cli.run(config(), "certs", "deleted");
+    assertThat(table.out())
+        .containsPattern("(?m)^NAME\\s+DELETED\\s+PURGE DATE\\s+RECOVERY ID$")
+        .containsPattern("(?m)^cli-gone\\s+\\S+\\s+\\S+\\s+\\S+/deletedcertificates/cli-gone$");
+
+    Result one = Cli.run(config(), "certs", "deleted", "cli-gone", "--json");
+    assertThat(one.exitCode()).as(one.toString()).isZero();
+    assertThat(one.json().get("subject").asText()).isEqualTo("CN=gone");
+    assertThat(one.json().get("recoveryId").asText()).endsWith("/deletedcertificates/cli-gone");
+
+    Result purged = Cli.run(config(), "certs", "purge", "cli-gone");
+    assertThat(purged.exitCode()).as(purged.toString()).isZero();
+    assertThat(purged.out()).isEqualTo("purged certificate cli-gone\n");
+    Result gone = Cli.run(config(), "certs", "deleted", "cli-gone");
+    assertThat(gone.exitCode()).isEqualTo(ExitCode.VAULT_ERROR);
+    assertThat(gone.err()).startsWith("error: CertificateNotFound (HTTP 404)");
+    assertThat(VAULT.sdk().keyClient().listDeletedKeys().stream().map(k -> k.getName()))
+        .doesNotContain("cli-gone");
+  }
+
   private static List<X509Certificate> parse(String pem) throws Exception {
     List<X509Certificate> certificates = new ArrayList<>();
     for (var c :

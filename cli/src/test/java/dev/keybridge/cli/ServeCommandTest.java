@@ -1,5 +1,6 @@
 package dev.keybridge.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +22,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -91,6 +93,19 @@ class ServeCommandTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(keys.statusCode()).isEqualTo(200);
     assertThat(keys.body()).contains("\"value\"");
+
+    String tryLine =
+        printed.lines().filter(line -> line.startsWith("Try: ")).findFirst().orElseThrow();
+    Path repositoryRoot = Path.of("").toAbsolutePath().getParent();
+    Process pasted =
+        new ProcessBuilder("sh", "-c", tryLine.substring("Try: ".length()))
+            .directory(repositoryRoot.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String pastedOutput = new String(pasted.getInputStream().readAllBytes(), UTF_8);
+    assertThat(pasted.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(pasted.exitValue()).as(tryLine + "\n" + pastedOutput).isZero();
+    assertThat(pastedOutput).startsWith("NAME");
 
     server.interrupt();
     server.join(30_000);

@@ -38,6 +38,11 @@ public final class ChildProcess {
    * input (null: none, stdin closed at once).
    */
   public static Result run(List<String> command, Path workDir, String stdin) {
+    return run(command, workDir, stdin, TIMEOUT_SECONDS);
+  }
+
+  /** As {@link #run(List, Path, String)}, killed after {@code timeoutSeconds}. */
+  public static Result run(List<String> command, Path workDir, String stdin, long timeoutSeconds) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     if (workDir != null) {
       builder.directory(workDir.toFile());
@@ -53,10 +58,10 @@ public final class ChildProcess {
       } catch (IOException ignoredBrokenPipe) {
         // the tool may exit before reading its input
       }
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
         throw new AssertionError(
-            "timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
+            "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
       }
       return new Result(new ArrayList<>(command), process.exitValue(), output.join());
     } catch (IOException e) {

@@ -50,23 +50,37 @@ public final class JdkTools {
 
   /** {@code cli/target/keybridge.jar}, passed by surefire as {@code keybridge.cli.jar}. */
   public static Path cliJar() {
-    String configured = System.getProperty("keybridge.cli.jar");
+    return builtJar("keybridge.cli.jar", "the shaded CLI jar (build cli first: mvn package)");
+  }
+
+  /**
+   * {@code provider/target/keybridge-provider.jar}, the slim provider jar (provider, KeyStore,
+   * management and their dependencies; no server, SQLite or CLI), passed by surefire as {@code
+   * keybridge.provider.jar}.
+   */
+  public static Path providerJar() {
+    return builtJar(
+        "keybridge.provider.jar", "the slim provider jar (build provider first: mvn package)");
+  }
+
+  private static Path builtJar(String property, String what) {
+    String configured = System.getProperty(property);
     assertThat(configured)
-        .as("system property keybridge.cli.jar (set by the examples pom)")
+        .as("system property " + property + " (set by the examples pom)")
         .isNotBlank();
     Path jar = Path.of(configured).toAbsolutePath().normalize();
-    assertThat(jar).as("the shaded CLI jar (build cli first: mvn package)").isRegularFile();
+    assertThat(jar).as(what).isRegularFile();
     return jar;
   }
 
   /**
-   * {@code -J-cp -J<keybridge.jar> -providerClass dev.keybridge.provider.KeyBridgeProvider
+   * {@code -J-cp -J<keybridge-provider.jar> -providerClass dev.keybridge.provider.KeyBridgeProvider
    * -providerArg <properties>}: how jarsigner and keytool load a configured KeyBridge.
    */
   public static List<String> providerClassOptions(Path properties) {
     return List.of(
         "-J-cp",
-        "-J" + cliJar(),
+        "-J" + providerJar(),
         "-providerClass",
         PROVIDER_CLASS,
         "-providerArg",

@@ -32,6 +32,8 @@ import dev.keybridge.localvault.storage.StorageException;
 import dev.keybridge.localvault.storage.VaultDatabase;
 import dev.keybridge.localvault.storage.VaultSettings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -47,11 +49,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A Key Vault-compatible HTTPS server on loopback, with its state in a data directory. Build with
@@ -110,7 +114,14 @@ public final class LocalVault implements AutoCloseable {
     }
     Path dir = config.dataDir.toAbsolutePath();
     boolean ok = false;
+    boolean newDir = !Files.exists(dir);
     try {
+      // the port first: a port in use must not leave a half-made data folder behind
+      try {
+        server = HttpsListener.bind(config.bindAddress, config.port);
+      } catch (BindException e) {
+        throw new PortInUseException(config.bindAddress, config.port, e);
+      }
       Files.createDirectories(dir);
       DataDirectoryPermissions.secure(dir);
       lockDirectory(dir);
@@ -152,7 +163,6 @@ public final class LocalVault implements AutoCloseable {
       scheduler = new VaultScheduler(config.clock);
       scheduler.every("purge expired keys", now -> keys.purgeExpired(now.getEpochSecond()));
 
-      server = HttpsListener.bind(config.bindAddress, config.port, pki.sslContext());
       int port = server.port();
       url = URI.create("https://" + hostFor(config.bindAddress) + ":" + port);
       tokens =
@@ -212,7 +222,7 @@ public final class LocalVault implements AutoCloseable {
         pipeline.addInterceptor(new RecoveryLevelRewriter(softDeletePolicy));
       }
       config.interceptors.forEach(pipeline::addInterceptor);
-      server.start(pipeline);
+      server.start(pipeline, pki.sslContext());
       KeybridgeProperties.write(
           dir.resolve("keybridge.properties"),
           url,
@@ -230,7 +240,21 @@ public final class LocalVault implements AutoCloseable {
     } finally {
       if (!ok) {
         close();
+        if (newDir) {
+          deleteCreated(dir);
+        }
       }
+    }
+  }
+
+  /** Removes a data folder this failed start created, so a retry starts from nothing. */
+  private static void deleteCreated(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException ignored) {
+      // best effort: the folder is new and holds nothing of the user's
     }
   }
 

@@ -204,6 +204,19 @@ public final class CertificateManager {
     return VaultCertificate.of(recovered);
   }
 
+  /** GET /deletedcertificates/{name}: a deleted (recoverable) certificate. */
+  public DeletedCertificate getDeletedCertificate(String name) {
+    KeyNames.name(name);
+    return KeyVaultManager.run(
+        "getDeletedCertificate", name, () -> certificates().getDeletedCertificate(name));
+  }
+
+  /** Deleted certificates, lazily paged. */
+  public Stream<DeletedCertificate> listDeletedCertificates() {
+    return Paging.stream(
+        () -> certificates().listDeletedCertificates(), c -> c, "listDeletedCertificates", null);
+  }
+
   /** DELETE /deletedcertificates/{name}. */
   public void purgeDeletedCertificate(String name) {
     KeyNames.name(name);

@@ -9,11 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.management.auth.VaultChallengeException;
 import dev.keybridge.management.http.VaultDeadlineExceededException;
 import dev.keybridge.management.http.VaultUnreachableException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import reactor.core.Exceptions;
 
 /**
@@ -118,13 +126,7 @@ public final class KeyVaultErrors {
           cause);
     }
     return new KeyVaultException(
-        operation,
-        name,
-        KeyVaultException.NO_RESPONSE,
-        CLIENT_ERROR,
-        null,
-        cause.getClass().getSimpleName() + ": " + firstLine(message),
-        cause);
+        operation, name, KeyVaultException.NO_RESPONSE, CLIENT_ERROR, null, reason(cause), cause);
   }
 
   /** A failure without HTTP response: status 0, code {@value #VAULT_UNREACHABLE}. */
@@ -139,8 +141,40 @@ public final class KeyVaultErrors {
         KeyVaultException.NO_RESPONSE,
         VAULT_UNREACHABLE,
         null,
-        root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()),
+        reason(root),
         cause);
+  }
+
+  /**
+   * What went wrong in words, without Java class names (they stay in the cause chain): {@code
+   * connection refused}, {@code unknown host: NAME}, {@code TLS certificate not trusted: ...}.
+   */
+  static String reason(Throwable failure) {
+    String phrase = null;
+    if (failure instanceof ConnectException) {
+      phrase = "connection refused";
+    } else if (failure instanceof UnknownHostException) {
+      phrase = "unknown host";
+    } else if (failure instanceof SocketTimeoutException
+        || failure instanceof HttpTimeoutException
+        || failure instanceof TimeoutException) {
+      phrase = "timed out";
+    } else if (failure instanceof CertPathBuilderException
+        || failure instanceof CertPathValidatorException) {
+      phrase = "TLS certificate not trusted";
+    } else if (failure instanceof SSLException) {
+      phrase = "TLS failed";
+    } else if (failure instanceof EOFException) {
+      phrase = "connection closed by the server";
+    }
+    String message = firstLine(failure.getMessage());
+    if (message == null || message.isBlank()) {
+      return phrase != null ? phrase : "no detail given";
+    }
+    if (phrase == null) {
+      return message;
+    }
+    return phrase.equalsIgnoreCase(message) ? phrase : phrase + ": " + message;
   }
 
   /**

@@ -48,8 +48,15 @@ class KeyVaultErrorsTest {
     assertThat(e.statusCode()).isEqualTo(KeyVaultException.NO_RESPONSE);
     assertThat(e.errorCode()).isEqualTo("VaultUnreachable");
     assertThat(e.getMessage())
-        .contains("Connection refused")
-        .startsWith("sign on 'k1' failed: VaultUnreachable");
+        .isEqualTo("sign on 'k1' failed: VaultUnreachable: connection refused")
+        .doesNotContain("Exception");
+    assertThat(
+            KeyVaultErrors.translate(
+                    new UncheckedIOException(new java.net.UnknownHostException("nowhere.invalid")),
+                    "getKey",
+                    null)
+                .getMessage())
+        .isEqualTo("getKey failed: VaultUnreachable: unknown host: nowhere.invalid");
     assertThat(KeyVaultErrors.translate(new IOException("x"), "getKey", null).errorCode())
         .isEqualTo("VaultUnreachable");
   }

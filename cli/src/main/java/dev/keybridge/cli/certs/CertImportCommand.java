@@ -43,25 +43,30 @@ final class CertImportCommand extends CertCommand {
 
   @Override
   protected int run(Output out) {
+    if (source.pkcs12 != null) {
+      char[] password =
+          passwordFile == null
+              ? new char[0]
+              : new String(read(passwordFile), StandardCharsets.UTF_8)
+                  .lines()
+                  .findFirst()
+                  .orElse("")
+                  .toCharArray();
+      byte[] pkcs12 = read(source.pkcs12);
+      return printCertificate(out, manager().certificates().importPkcs12(name, pkcs12, password));
+    }
+    if (passwordFile != null) {
+      throw CliException.usage("--password-file applies to --pkcs12 only");
+    }
+    String pem = new String(read(source.pem), StandardCharsets.US_ASCII);
+    return printCertificate(out, manager().certificates().importPem(name, pem));
+  }
+
+  private static byte[] read(Path file) {
     try {
-      if (source.pkcs12 != null) {
-        char[] password =
-            passwordFile == null
-                ? new char[0]
-                : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream()
-                    .findFirst()
-                    .orElse("")
-                    .toCharArray();
-        byte[] pkcs12 = Files.readAllBytes(source.pkcs12);
-        return printCertificate(out, manager().certificates().importPkcs12(name, pkcs12, password));
-      }
-      if (passwordFile != null) {
-        throw CliException.usage("--password-file applies to --pkcs12 only");
-      }
-      String pem = Files.readString(source.pem, StandardCharsets.US_ASCII);
-      return printCertificate(out, manager().certificates().importPem(name, pem));
+      return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw CliException.file("cannot read " + e.getMessage(), e);
+      throw CliException.file("read", file, e);
     }
   }
 }

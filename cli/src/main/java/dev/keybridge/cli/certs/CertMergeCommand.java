@@ -32,9 +32,15 @@ final class CertMergeCommand extends CertCommand {
   @Override
   protected int run(Output out) {
     List<X509Certificate> chain;
+    String pem;
     try {
-      chain = CertificateChains.fromPem(Files.readString(chainFile));
-    } catch (IOException | IllegalArgumentException e) {
+      pem = Files.readString(chainFile);
+    } catch (IOException e) {
+      throw CliException.file("read certificates from", chainFile, e);
+    }
+    try {
+      chain = CertificateChains.fromPem(pem);
+    } catch (IllegalArgumentException e) {
       throw CliException.file(
           "cannot read certificates from " + chainFile + ": " + e.getMessage(), e);
     }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "certs",
     mixinStandardHelpOptions = true,
-    description = "Certificates for signing and TLS: self-signed, CSR for an external CA, import.",
+    description =
+        "Certificates for signing and TLS: self-signed, CSR for an external CA, import, delete.",
     subcommands = {
       CertCreateCommand.class,
       CertImportCommand.class,
@@ -17,7 +18,9 @@ import picocli.CommandLine.Command;
       CertListCommand.class,
       CertChainCommand.class,
       CertDeleteCommand.class,
+      CertDeletedCommand.class,
       CertRecoverCommand.class,
+      CertPurgeCommand.class,
       CertIssuersCommand.class,
       CertContactsCommand.class
     })

@@ -63,16 +63,10 @@ final class KeyBackupCommand extends VaultCommand {
       Progress progress = output.progress();
       List<String> names = new ArrayList<>();
       List<String> managed = new ArrayList<>();
-      manager()
-          .listKeys()
-          .forEach(
-              key -> {
-                // a certificate's key is backed up with its certificate; the vault refuses it here
-                (Boolean.TRUE.equals(key.isManaged()) ? managed : names).add(key.getName());
-                if ((names.size() + managed.size()) % 25 == 0) {
-                  progress.step("listed", names.size() + managed.size(), -1, null);
-                }
-              });
+      for (var key : progress.listed(manager().listKeys().iterator(), key -> key)) {
+        // a certificate's key is backed up with its certificate; the vault refuses it here
+        (Boolean.TRUE.equals(key.isManaged()) ? managed : names).add(key.getName());
+      }
       if (!managed.isEmpty()) {
         output.note(
             "skipped "

@@ -1,10 +1,9 @@
 package dev.keybridge.cli.keys;
 
 import dev.keybridge.cli.ExitCode;
+import dev.keybridge.cli.SoftDeletes;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
-import dev.keybridge.cli.output.Table;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -29,21 +28,7 @@ final class KeyDeletedCommand extends VaultCommand {
       }
       return ExitCode.OK;
     }
-    List<Map<String, Object>> items =
-        out.progress().listed(manager().listDeletedKeys().iterator(), KeyViews::deletedKey);
-    if (out.json()) {
-      out.printJson(items);
-      return ExitCode.OK;
-    }
-    Table table = new Table("NAME", "DELETED", "PURGE DATE", "RECOVERY ID");
-    for (Map<String, Object> item : items) {
-      table.row(
-          item.get("name"),
-          item.get("deletedOn"),
-          item.get("scheduledPurgeDate"),
-          item.get("recoveryId"));
-    }
-    table.print(out.out());
-    return ExitCode.OK;
+    return SoftDeletes.printDeleted(
+        out, out.progress().listed(manager().listDeletedKeys().iterator(), KeyViews::deletedKey));
   }
 }

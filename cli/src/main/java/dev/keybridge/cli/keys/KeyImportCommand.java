@@ -71,7 +71,8 @@ final class KeyImportCommand extends KeyCommand {
   }
 
   private static JsonWebKey readJwk(Path file) {
-    try (JsonReader reader = JsonProviders.createReader(Files.readAllBytes(file))) {
+    byte[] content = readBytes(file);
+    try (JsonReader reader = JsonProviders.createReader(content)) {
       JsonWebKey jwk = JsonWebKey.fromJson(reader);
       if (jwk == null || jwk.getKeyType() == null) {
         throw CliException.file(file + " is not a JSON Web Key (no \"kty\")", null);
@@ -89,7 +90,7 @@ final class KeyImportCommand extends KeyCommand {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw CliException.file("cannot read " + file + ": " + e.getMessage(), e);
+      throw CliException.file("read", file, e);
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.keybridge.cli.keys;
 
-import dev.keybridge.cli.ExitCode;
+import dev.keybridge.cli.SoftDeletes;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.keybridge.management.KeyVaultException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,15 +18,11 @@ final class KeyPurgeCommand extends VaultCommand {
 
   @Override
   protected int run(Output out) {
-    manager().purgeDeletedKey(name);
-    if (out.json()) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("name", name);
-      json.put("purged", true);
-      out.printJson(json);
-    } else {
-      out.println("purged key " + name);
+    try {
+      manager().purgeDeletedKey(name);
+    } catch (KeyVaultException e) {
+      throw SoftDeletes.purgeFailure(e, "key", name, () -> manager().getKey(name));
     }
-    return ExitCode.OK;
+    return SoftDeletes.printPurged(out, "key", name);
   }
 }

@@ -128,7 +128,7 @@ final class KeyReleaseCommand extends VaultCommand {
       }
       return token;
     } catch (IOException e) {
-      throw CliException.file("cannot read target token " + file + ": " + e.getMessage(), e);
+      throw CliException.file("read target token", file, e);
     }
   }
 }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
     name = "rotation-policy",
     mixinStandardHelpOptions = true,
     description = {
-      "Show a key's rotation policy, or replace it when any option is given, e.g.",
-      "  keys rotation-policy k1 --rotate-after P90D --notify-before P30D --expires-in P1Y"
+      "Show a key's rotation policy, or replace it when any option is given.",
+      "Example: keybridge keys rotation-policy k1 --rotate-after P90D --notify-before P30D"
+          + " --expires-in P1Y"
     })
 final class KeyRotationPolicyCommand extends VaultCommand {
   @Parameters(index = "0", paramLabel = "NAME")

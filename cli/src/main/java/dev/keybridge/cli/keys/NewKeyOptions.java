@@ -94,7 +94,7 @@ public final class NewKeyOptions {
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      throw CliException.file("cannot read release policy " + file + ": " + e.getMessage(), e);
+      throw CliException.file("read release policy", file, e);
     }
   }
 }

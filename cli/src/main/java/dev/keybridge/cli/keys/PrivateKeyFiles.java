@@ -42,7 +42,7 @@ final class PrivateKeyFiles {
         PEMParser parser = new PEMParser(reader)) {
       parsed = parser.readObject();
     } catch (IOException e) {
-      throw CliException.file("cannot read " + file + ": " + e.getMessage(), e);
+      throw CliException.file("read", file, e);
     }
     JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BOUNCY_CASTLE);
     try {

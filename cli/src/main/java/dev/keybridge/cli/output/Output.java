@@ -18,6 +18,7 @@ public final class Output {
   private final boolean json;
   private final boolean progress;
   private final boolean terminal;
+  private final Progress progressDisplay;
 
   /**
    * @param json print results as JSON
@@ -32,6 +33,7 @@ public final class Output {
     this.json = json;
     this.progress = progress;
     this.terminal = terminal;
+    this.progressDisplay = new Progress(err, progress || terminal, terminal);
   }
 
   /** True when results must be printed as JSON. */
@@ -65,12 +67,13 @@ public final class Output {
 
   /** Prints a note for humans to stderr (never part of the result). */
   public void note(String line) {
+    progressDisplay.done();
     err.println(line);
     err.flush();
   }
 
-  /** A progress reporter for a long operation. */
+  /** The progress display of this command (notes erase it first on a terminal). */
   public Progress progress() {
-    return new Progress(err, progress || terminal, terminal);
+    return progressDisplay;
   }
 }

@@ -8,10 +8,14 @@ import java.util.function.Function;
 
 /**
  * Progress of a long operation on stderr ({@code backing up 12/40: key-name}). Silent unless
- * enabled (stderr is a terminal, or {@code --progress}). On a terminal it redraws one line;
- * otherwise it prints one line per step so logs stay readable.
+ * enabled (stderr is a terminal, or {@code --progress}). On a terminal it redraws one line and
+ * erases it when done or before a note, so nothing of it stays above the result; otherwise it
+ * prints one line per step so logs stay readable.
  */
 public final class Progress {
+  /** Without a terminal, a listing reports every this many items (and its total). */
+  static final int LOG_EVERY = 100;
+
   private final PrintWriter err;
   private final boolean enabled;
   private final boolean terminal;
@@ -41,25 +45,28 @@ public final class Progress {
   }
 
   /**
-   * Drains a listing that the vault pages lazily into one view per item, reporting {@code listed N}
-   * every 25 items, then ends the display.
+   * Drains a listing that the vault pages lazily into one view per item, counting the items as they
+   * arrive ({@code listed N}), then erases the display.
    */
   public <T, V> List<V> listed(Iterator<T> items, Function<? super T, V> view) {
     List<V> views = new ArrayList<>();
     while (items.hasNext()) {
       views.add(view.apply(items.next()));
-      if (views.size() % 25 == 0) {
+      if (terminal || views.size() % LOG_EVERY == 0) {
         step("listed", views.size(), -1, null);
       }
+    }
+    if (!terminal && views.size() % LOG_EVERY != 0) {
+      step("listed", views.size(), -1, null);
     }
     done();
     return views;
   }
 
-  /** Ends the progress display (moves past the redrawn line on a terminal). */
+  /** Ends the progress display: on a terminal the redrawn line is erased. */
   public void done() {
     if (enabled && terminal && lastLength > 0) {
-      err.println();
+      err.print("\r" + " ".repeat(lastLength) + "\r");
       err.flush();
       lastLength = 0;
     }

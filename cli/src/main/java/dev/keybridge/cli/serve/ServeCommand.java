@@ -1,9 +1,15 @@
 package dev.keybridge.cli.serve;
 
+import dev.keybridge.cli.CliException;
+import dev.keybridge.cli.ErrorReport;
 import dev.keybridge.cli.ExitCode;
+import dev.keybridge.cli.Launcher;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.LocalVault;
 import dev.keybridge.localvault.lifecycle.ScaledClock;
+import dev.keybridge.localvault.PortInUseException;
+import dev.keybridge.localvault.storage.StorageException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -168,7 +174,7 @@ public final class ServeCommand implements Callable<Integer> {
           spec.commandLine(), "--attestation-authority: " + e.getMessage());
     }
     lifecycle(builder);
-    LocalVault vault = builder.build().start();
+    LocalVault vault = start(builder.build());
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -198,7 +204,11 @@ public final class ServeCommand implements Callable<Integer> {
     if (!vault.networkConditions().isNone()) {
       out.println("network simulation: " + vault.networkConditions());
     }
-    out.println("Try: java -jar keybridge.jar keys list --config " + vault.propertiesFile());
+    out.println(
+        "Try: "
+            + Launcher.command()
+            + " keys list --config "
+            + Launcher.quote(vault.propertiesFile()));
     out.println("Press Ctrl-C to stop.");
     out.flush();
     try {
@@ -232,6 +242,35 @@ public final class ServeCommand implements Callable<Integer> {
       }
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /**
+   * Starts {@code vault}; a port in use (exit code {@link ExitCode#PORT_IN_USE}) and a data folder
+   * that cannot be used (exit code {@link ExitCode#FILE}) are named with their reason.
+   */
+  private LocalVault start(LocalVault vault) {
+    Path folder = dataDir.toAbsolutePath();
+    try {
+      return vault.start();
+    } catch (PortInUseException e) {
+      throw new CliException(
+          ExitCode.PORT_IN_USE,
+          "port "
+              + e.port()
+              + " is already in use (another 'keybridge serve'?): choose another --port, or"
+              + " --port 0 for a free one; nothing was written to "
+              + folder,
+          e);
+    } catch (StorageException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw CliException.file("start the local vault in", folder, io);
+      }
+      throw new CliException(
+          ExitCode.FILE, "cannot start the local vault in " + folder + ": " + e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      // the data folder is locked by another running vault
+      throw new CliException(ExitCode.FILE, ErrorReport.oneLine(e.getMessage()), e);
     }
   }
 

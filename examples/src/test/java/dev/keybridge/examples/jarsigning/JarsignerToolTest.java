@@ -302,7 +302,7 @@ class JarsignerToolTest {
       case ADD_PROVIDER ->
           command(
               "-J-cp",
-              "-J" + JdkTools.cliJar(),
+              "-J" + JdkTools.providerJar(),
               "-addprovider",
               "KeyBridge",
               "-providerArg",
@@ -311,7 +311,7 @@ class JarsignerToolTest {
       case SECURITY_PROPERTIES ->
           command(
               "-J-cp",
-              "-J" + JdkTools.cliJar(),
+              "-J" + JdkTools.providerJar(),
               "-J-Djava.security.properties="
                   + JdkTools.securityPropertiesWithKeyBridge(
                       dir.resolve("keybridge.security"), properties),
@@ -319,7 +319,7 @@ class JarsignerToolTest {
       case KEYSTORE_FILE ->
           command(
               "-J-cp",
-              "-J" + JdkTools.cliJar(),
+              "-J" + JdkTools.providerJar(),
               "-providerClass",
               JdkTools.PROVIDER_CLASS,
               "-keystore",

@@ -52,15 +52,21 @@ public final class HttpsListener implements AutoCloseable {
 
   private final Server server;
   private final ServerConnector connector;
+  private final SslContextFactory.Server ssl;
 
-  private HttpsListener(Server server, ServerConnector connector) {
+  private HttpsListener(Server server, ServerConnector connector, SslContextFactory.Server ssl) {
     this.server = server;
     this.connector = connector;
+    this.ssl = ssl;
   }
 
-  /** Binds {@code address:port} (0 = any free port) without serving yet. */
-  public static HttpsListener bind(InetAddress address, int port, SSLContext tls)
-      throws IOException {
+  /**
+   * Binds {@code address:port} (0 = any free port) without serving yet, so that a port in use is
+   * found before anything else is set up; {@link #start} gives the TLS context.
+   *
+   * @throws java.net.BindException when the port is in use
+   */
+  public static HttpsListener bind(InetAddress address, int port) throws IOException {
     QueuedThreadPool threads =
         new QueuedThreadPool(Math.max(16, 8 * Runtime.getRuntime().availableProcessors()), 4);
     threads.setName("localvault");
@@ -79,7 +85,6 @@ public final class HttpsListener implements AutoCloseable {
     http.setUriCompliance(UriCompliance.UNSAFE);
 
     SslContextFactory.Server ssl = new SslContextFactory.Server();
-    ssl.setSslContext(tls);
     ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
     ssl.setNeedClientAuth(false);
     ssl.setWantClientAuth(false);
@@ -100,12 +105,19 @@ public final class HttpsListener implements AutoCloseable {
     server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
     try {
       connector.open();
-    } catch (IOException e) {
-      throw e;
     } catch (Exception e) {
+      // Jetty wraps the JDK's BindException; callers tell a port in use by it
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.net.BindException bind) {
+          throw bind;
+        }
+      }
+      if (e instanceof IOException io) {
+        throw io;
+      }
       throw new IOException("cannot bind " + address + ":" + port, e);
     }
-    return new HttpsListener(server, connector);
+    return new HttpsListener(server, connector, ssl);
   }
 
   /** The bound port. */
@@ -113,8 +125,9 @@ public final class HttpsListener implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** Serves every path with {@code handler}. */
-  public void start(HttpHandler handler) {
+  /** Serves every path with {@code handler} over TLS with {@code tls}. */
+  public void start(HttpHandler handler, SSLContext tls) {
+    ssl.setSslContext(tls);
     server.setHandler(new Adapter(handler));
     try {
       server.start();

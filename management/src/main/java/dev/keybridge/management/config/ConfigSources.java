@@ -2,6 +2,7 @@ package dev.keybridge.management.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ final class ConfigSources {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(absolute, StandardCharsets.UTF_8)) {
       properties.load(reader);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(
+          "keybridge properties file " + absolute + " is not UTF-8 text (a binary file?)", e);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "cannot read keybridge properties file " + absolute + ": " + e.getMessage(), e);

@@ -26,6 +26,9 @@ import java.util.StringJoiner;
  * compares every setting, so equal configurations share one {@code KeyVaultClients}.
  */
 public final class KeyVaultConfig {
+  /** Where every property is documented, for error messages. */
+  static final String PROPERTIES_DOC = "the Configuration section of the keybridge README";
+
   private final Map<KeyVaultProperty, String> values;
   private final TokenCredential credential;
   private final URI vaultUrl;
@@ -277,7 +280,14 @@ public final class KeyVaultConfig {
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
-                          propertyName + ": unknown property (see KeyVaultProperty for the list)"));
+                          propertyName
+                              + ": unknown property"
+                              + KeyVaultProperty.nearest(propertyName)
+                                  .map(p -> "; did you mean " + p.propertyName() + "?")
+                                  .orElse("")
+                              + " (every property is listed in "
+                              + PROPERTIES_DOC
+                              + ")"));
       return set(property, value);
     }
 

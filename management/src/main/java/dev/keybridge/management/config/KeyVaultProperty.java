@@ -1,5 +1,7 @@
 package dev.keybridge.management.config;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -253,5 +255,14 @@ public enum KeyVaultProperty {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The known property nearest to a misspelt {@code name}, for "did you mean" messages (see {@link
+   * NearestNames}).
+   */
+  public static Optional<KeyVaultProperty> nearest(String name) {
+    List<String> names = Arrays.stream(values()).map(KeyVaultProperty::propertyName).toList();
+    return NearestNames.of(name, names).stream().findFirst().flatMap(KeyVaultProperty::byName);
   }
 }

@@ -234,7 +234,28 @@ class KeyVaultConfigTest {
     properties.setProperty("keybridge.vault.url", "https://kv.vault.azure.net");
     properties.setProperty("keybridge.auth.clientid", "typo");
     assertThatThrownBy(() -> KeyVaultConfig.fromProperties(properties))
-        .hasMessageStartingWith("keybridge.auth.clientid: unknown property");
+        .hasMessage(
+            "keybridge.auth.clientid: unknown property; did you mean keybridge.auth.client-id?"
+                + " (every property is listed in the Configuration section of the keybridge"
+                + " README)");
+    properties.setProperty("keybridge.auth.clientid", "x");
+    properties.setProperty("keybridge.auth.client-id", "x");
+    properties.remove("keybridge.auth.clientid");
+    properties.setProperty("keybridge.nothing-like-it", "x");
+    assertThatThrownBy(() -> KeyVaultConfig.fromProperties(properties))
+        .hasMessage(
+            "keybridge.nothing-like-it: unknown property (every property is listed in the"
+                + " Configuration section of the keybridge README)");
+  }
+
+  @Test
+  void aBinaryPropertiesFileIsNamedAsSuch() throws Exception {
+    Path file = Files.write(dir.resolve("binary.properties"), new byte[] {(byte) 0xff, 0, 1});
+    assertThatThrownBy(() -> KeyVaultConfig.fromProperties(file))
+        .hasMessage(
+            "keybridge properties file "
+                + file.toAbsolutePath().normalize()
+                + " is not UTF-8 text (a binary file?)");
   }
 
   @Test
