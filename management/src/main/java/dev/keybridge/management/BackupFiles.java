@@ -96,7 +96,7 @@ public final class BackupFiles {
       throw new UncheckedIOException("cannot read backup file " + file + ": " + e.getMessage(), e);
     }
     if (content.length == 0) {
-      throw notABackup(file, "is empty");
+      throw notABackup(file, "is empty: not a Key Vault key backup");
     }
     if (isBinary(content)) {
       return content;
