@@ -4,14 +4,15 @@ import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.policy.RequestRetryCondition;
 import dev.keybridge.management.auth.VaultChallengeException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -51,43 +52,47 @@ public final class RetryConditions {
 
   /** The verdict for a failure without response. */
   public static Verdict verdict(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof VaultChallengeException
-          || t instanceof ClientAuthenticationException
-          || t instanceof UnknownHostException
-          || t instanceof SSLHandshakeException
-          || t instanceof SSLPeerUnverifiedException
-          || isCertificateFailure(t)) {
-        return Verdict.FAIL;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
+    if (has(failure, VaultChallengeException.class)
+        || has(failure, ClientAuthenticationException.class)
+        || has(failure, UnknownHostException.class)
+        || has(failure, SSLPeerUnverifiedException.class)
+        || has(failure, CertificateException.class)
+        || has(failure, CertPathValidatorException.class)
+        || has(failure, CertPathBuilderException.class)) {
+      return Verdict.FAIL;
     }
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-        return Verdict.RETRY_WHILE_CONNECTING;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
+    if (has(failure, ConnectException.class) || has(failure, NoRouteToHostException.class)) {
+      return Verdict.RETRY_WHILE_CONNECTING;
     }
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SSLException && !(t.getCause() instanceof IOException)) {
-        // a TLS alert from the peer (protocol, certificate): permanent
-        return isReset(t) ? Verdict.RETRY : Verdict.FAIL;
-      }
-      if (t instanceof IOException
-          || t instanceof UncheckedIOException
-          || t instanceof InterruptedIOException
-          || t instanceof TimeoutException) {
-        return Verdict.RETRY;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
+    SSLException tls = find(failure, SSLException.class);
+    if (tls != null && find(tls.getCause(), IOException.class) == null) {
+      // a TLS alert from the peer (protocol, cipher, handshake failure): asking again cannot help;
+      // a TLS connection closed mid-handshake (EOF, reset) has an I/O cause and is retried below
+      return Verdict.FAIL;
+    }
+    if (has(failure, IOException.class)
+        || has(failure, UncheckedIOException.class)
+        || has(failure, TimeoutException.class)) {
+      return Verdict.RETRY;
     }
     return Verdict.FAIL;
+  }
+
+  private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+    return find(failure, type) != null;
+  }
+
+  /** The first {@code type} in the cause chain of {@code failure}, or null. */
+  static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
   }
 
   /** azure-core's retry condition form of {@link #verdict} and {@link #isRetryableStatus}. */
@@ -98,20 +103,5 @@ public final class RetryConditions {
     }
     return condition.getResponse() != null
         && isRetryableStatus(condition.getResponse().getStatusCode());
-  }
-
-  private static boolean isCertificateFailure(Throwable t) {
-    return t instanceof java.security.cert.CertificateException
-        || t instanceof java.security.cert.CertPathValidatorException
-        || t instanceof java.security.cert.CertPathBuilderException;
-  }
-
-  /** A TLS connection closed by the peer mid-stream is a reset, not a trust failure. */
-  private static boolean isReset(Throwable t) {
-    String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return message.contains("connection reset")
-        || message.contains("closed")
-        || message.contains("broken pipe")
-        || message.contains("end of stream");
   }
 }

@@ -146,14 +146,15 @@ public final class VaultRetryPolicy implements HttpPipelinePolicy {
    * @throws RuntimeException the operation's final failure when it is not retried
    */
   private Duration delayAfter(VaultOperation operation, int retry, Throwable failure) {
-    VaultUnreachableException already = find(failure, VaultUnreachableException.class);
+    VaultUnreachableException already =
+        RetryConditions.find(failure, VaultUnreachableException.class);
     if (already != null) {
       throw already;
     }
     operation.failedWith(failure);
     Verdict verdict = RetryConditions.verdict(failure);
     if (verdict == Verdict.FAIL) {
-      if (isTransport(failure)) {
+      if (RetryConditions.find(failure, java.io.IOException.class) != null) {
         throw VaultUnreachableException.failed(operation, failure, "not retried");
       }
       throw failure instanceof RuntimeException runtime
@@ -177,18 +178,6 @@ public final class VaultRetryPolicy implements HttpPipelinePolicy {
       Thread.currentThread().interrupt();
       throw VaultUnreachableException.failed(operation, e, "interrupted");
     }
-  }
-
-  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return null;
   }
 
   private static boolean fitsDeadline(VaultOperation operation, Duration delay) {
@@ -241,17 +230,5 @@ public final class VaultRetryPolicy implements HttpPipelinePolicy {
         return null;
       }
     }
-  }
-
-  private static boolean isTransport(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.io.IOException) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
   }
 }

@@ -41,6 +41,15 @@ class VaultRetryPolicyTest {
         .isEqualTo(RetryConditions.Verdict.FAIL);
     assertThat(RetryConditions.verdict(new UnknownHostException("vault.invalid")))
         .isEqualTo(RetryConditions.Verdict.FAIL);
+    SSLHandshakeException closedMidHandshake =
+        new SSLHandshakeException("Remote host terminated the handshake");
+    closedMidHandshake.initCause(new java.io.EOFException("SSL peer shut down incorrectly"));
+    assertThat(RetryConditions.verdict(closedMidHandshake))
+        .isEqualTo(RetryConditions.Verdict.RETRY);
+    assertThat(
+            RetryConditions.verdict(
+                new SSLHandshakeException("Received fatal alert: protocol_version")))
+        .isEqualTo(RetryConditions.Verdict.FAIL);
     assertThat(RetryConditions.verdict(new IllegalStateException("bug")))
         .isEqualTo(RetryConditions.Verdict.FAIL);
     for (int status : new int[] {408, 429, 500, 502, 503, 504}) {
