@@ -1,7 +1,6 @@
 package dev.keybridge.examples;
 
 import dev.keybridge.localvault.testing.TestCa;
-
 import dev.keybridge.management.CertificateManager;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

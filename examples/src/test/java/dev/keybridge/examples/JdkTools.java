@@ -1,9 +1,8 @@
 package dev.keybridge.examples;
 
-import dev.keybridge.localvault.testing.TestCa;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keybridge.localvault.testing.TestCa;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,13 +1,12 @@
 package dev.keybridge.keystore;
 
-import dev.keybridge.localvault.testing.TestPki;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.security.keyvault.certificates.CertificateClient;
 import com.azure.security.keyvault.certificates.models.ImportCertificateOptions;
 import com.azure.security.keyvault.certificates.models.KeyVaultCertificateWithPolicy;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

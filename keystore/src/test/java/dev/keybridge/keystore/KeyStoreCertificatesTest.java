@@ -13,7 +13,6 @@ import dev.keybridge.keystore.key.VaultEcPrivateKey;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.TestPki;
-import java.io.ByteArrayOutputStream;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.MessageDigest;

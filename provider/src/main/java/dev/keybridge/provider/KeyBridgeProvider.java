@@ -161,12 +161,9 @@ public final class KeyBridgeProvider extends Provider {
     signature("SHA256withECDSA", ES_ANY, Sha256WithEcdsa::new, oid("1.2.840.10045.4.3.2"));
     signature("SHA384withECDSA", ES_ANY, Sha384WithEcdsa::new, oid("1.2.840.10045.4.3.3"));
     signature("SHA512withECDSA", ES_ANY, Sha512WithEcdsa::new, oid("1.2.840.10045.4.3.4"));
-    signature(
-        "SHA256withECDSAinP1363Format", ES_ANY, Sha256WithEcdsaInP1363Format::new, List.of());
-    signature(
-        "SHA384withECDSAinP1363Format", ES_ANY, Sha384WithEcdsaInP1363Format::new, List.of());
-    signature(
-        "SHA512withECDSAinP1363Format", ES_ANY, Sha512WithEcdsaInP1363Format::new, List.of());
+    signature("SHA256withECDSAinP1363Format", ES_ANY, Sha256WithEcdsaInP1363Format::new, List.of());
+    signature("SHA384withECDSAinP1363Format", ES_ANY, Sha384WithEcdsaInP1363Format::new, List.of());
+    signature("SHA512withECDSAinP1363Format", ES_ANY, Sha512WithEcdsaInP1363Format::new, List.of());
 
     // Cipher, RSA: decrypt/unwrap in the vault, encrypt/wrap locally with the public key.
     rsaCipher(

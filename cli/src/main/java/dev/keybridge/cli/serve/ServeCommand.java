@@ -6,8 +6,8 @@ import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.Launcher;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.LocalVault;
-import dev.keybridge.localvault.lifecycle.ScaledClock;
 import dev.keybridge.localvault.PortInUseException;
+import dev.keybridge.localvault.lifecycle.ScaledClock;
 import dev.keybridge.localvault.storage.StorageException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,6 +102,7 @@ public final class ServeCommand implements Callable<Integer> {
               + " must be signed by a key of the JWKS file. Repeatable. The vault's own test"
               + " authority (VAULT_URL/attestation) is always trusted.")
   Map<String, Path> attestationAuthorities = new LinkedHashMap<>();
+
   @Option(
       names = "--purge-protection",
       description =
