@@ -12,6 +12,21 @@ import java.util.Random;
  */
 final class HostileRequests {
   /** One generated request. {@code raw} holds the whole request for the socket cases. */
+  /** A raw request whose request line names an HTTP version other than 1.0 and 1.1. */
+  static boolean unknownVersion(Request q) {
+    if (!q.isRaw()) {
+      return false;
+    }
+    String text = new String(q.raw(), StandardCharsets.ISO_8859_1);
+    int end = text.indexOf('\n');
+    String line = (end < 0 ? text : text.substring(0, end)).trim();
+    int version = line.lastIndexOf(" HTTP/");
+    return version > 0
+        && !line.endsWith(" HTTP/1.1")
+        && !line.endsWith(" HTTP/1.0")
+        && line.substring(version + 6).matches("\\d+\\.\\d+");
+  }
+
   record Request(String kind, String method, String path, byte[] body, byte[] raw) {
     boolean isRaw() {
       return raw != null;
