@@ -9,6 +9,7 @@ import com.azure.core.util.Context;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
 import com.azure.security.keyvault.keys.KeyClient;
+import com.azure.security.keyvault.keys.implementation.KeyPropertiesHelper;
 import com.azure.security.keyvault.keys.models.CreateEcKeyOptions;
 import com.azure.security.keyvault.keys.models.CreateKeyOptions;
 import com.azure.security.keyvault.keys.models.CreateOctKeyOptions;
@@ -85,6 +86,11 @@ final class RestVaultKeyAccess implements VaultKeyAccess {
     }
     try (JsonReader reader = JsonProviders.createReader(body)) {
       KeyVaultKey key = KeyVaultKey.fromJson(reader);
+      if (key.getId() == null && key.getKey() != null && key.getKey().getId() != null) {
+        // KeyVaultKey.fromJson (SDK 4.12) unpacks name and version from key.kid but leaves the
+        // id unset; the SDK's own clients set it through this helper, so do the same
+        KeyPropertiesHelper.setId(key.getProperties(), key.getKey().getId());
+      }
       JsonNode size = JSON.readTree(body).path("attributes").path("key_size");
       return KeyBundle.of(key, size.canConvertToInt() ? size.intValue() : null);
     } catch (IOException | RuntimeException e) {

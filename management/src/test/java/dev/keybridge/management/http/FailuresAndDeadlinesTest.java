@@ -181,7 +181,7 @@ class FailuresAndDeadlinesTest {
           catchThrowableOfType(
               () -> manager.clients().crypto().sign(key.id(), "ES256", digest),
               KeyVaultException.class);
-      assertThat(forbidden.statusCode()).isEqualTo(403);
+      assertThat(forbidden.statusCode()).as(String.valueOf(forbidden)).isEqualTo(403);
       assertThat(forbidden.innerErrorCode()).isEqualTo("KeyDisabled");
       assertThat(log.count(signMark, "POST", "/keys/" + existing + "/.*/sign")).isEqualTo(1);
     }
