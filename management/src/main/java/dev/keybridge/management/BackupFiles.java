@@ -67,7 +67,7 @@ public final class BackupFiles {
       temp = null;
       return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new BackupFileException("write", target, e);
     } finally {
       if (temp != null) {
         try {
@@ -93,7 +93,7 @@ public final class BackupFiles {
     try {
       content = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read backup file " + file + ": " + e.getMessage(), e);
+      throw new BackupFileException("read backup file", file, e);
     }
     if (content.length == 0) {
       throw notABackup(file, "is empty: not a Key Vault key backup");

@@ -2,7 +2,7 @@ package dev.keybridge.cli.certs;
 
 import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.output.Output;
-import dev.keybridge.management.BackupFiles;
+import dev.keybridge.cli.LocalFiles;
 import dev.keybridge.management.certificates.CertificateSigningRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ final class CertCsrCommand extends CertCommand {
     CertificateSigningRequest csr =
         manager().certificates().createCertificateSigningRequest(name, request.toRequest());
     if (file != null) {
-      BackupFiles.write(file, csr.pem().getBytes(StandardCharsets.US_ASCII), true);
+      LocalFiles.write(file, csr.pem().getBytes(StandardCharsets.US_ASCII), true);
     }
     if (out.json()) {
       Map<String, Object> json = new LinkedHashMap<>();

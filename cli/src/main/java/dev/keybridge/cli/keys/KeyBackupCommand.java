@@ -6,7 +6,7 @@ import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
 import dev.keybridge.cli.output.Progress;
 import dev.keybridge.cli.output.Table;
-import dev.keybridge.management.BackupFiles;
+import dev.keybridge.cli.LocalFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,7 +98,7 @@ final class KeyBackupCommand extends VaultCommand {
       throw CliException.file(file + " already exists (use --force to replace it)", null);
     }
     byte[] blob = manager().backupKey(key);
-    BackupFiles.write(file, blob, force);
+    LocalFiles.write(file, blob, force);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("name", key);
     json.put("file", file.toAbsolutePath().toString());

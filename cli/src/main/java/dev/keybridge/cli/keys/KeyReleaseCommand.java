@@ -6,7 +6,7 @@ import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
 import dev.keybridge.cli.output.Pem;
-import dev.keybridge.management.BackupFiles;
+import dev.keybridge.cli.LocalFiles;
 import dev.keybridge.management.release.ReleaseOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +103,7 @@ final class KeyReleaseCommand extends VaultCommand {
         released instanceof PrivateKey
             ? Pem.encode("PRIVATE KEY", released.getEncoded()).getBytes(StandardCharsets.US_ASCII)
             : released.getEncoded();
-    BackupFiles.write(out, content, false);
+    LocalFiles.write(out, content, false);
     json.put("algorithm", released.getAlgorithm());
     json.put("file", out.toAbsolutePath().toString());
     if (output.json()) {

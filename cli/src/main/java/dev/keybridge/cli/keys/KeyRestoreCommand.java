@@ -1,7 +1,7 @@
 package dev.keybridge.cli.keys;
 
 import dev.keybridge.cli.output.Output;
-import dev.keybridge.management.BackupFiles;
+import dev.keybridge.cli.LocalFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,7 +21,7 @@ final class KeyRestoreCommand extends KeyCommand {
 
   @Override
   protected int run(Output out) {
-    byte[] blob = BackupFiles.read(file);
+    byte[] blob = LocalFiles.read(file);
     return printKey(out, manager().restoreKeyBackup(blob));
   }
 }

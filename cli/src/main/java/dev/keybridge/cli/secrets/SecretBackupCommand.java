@@ -2,7 +2,7 @@ package dev.keybridge.cli.secrets;
 
 import dev.keybridge.cli.ExitCode;
 import dev.keybridge.cli.output.Output;
-import dev.keybridge.management.BackupFiles;
+import dev.keybridge.cli.LocalFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +40,7 @@ final class SecretBackupCommand extends SecretCommand {
           out + " already exists (use --force to replace it)", null);
     }
     byte[] blob = secrets().backupSecret(name);
-    BackupFiles.write(out, blob, force);
+    LocalFiles.write(out, blob, force);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("name", name);
     json.put("file", out.toAbsolutePath().toString());
