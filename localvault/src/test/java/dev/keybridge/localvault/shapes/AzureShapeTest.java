@@ -196,6 +196,41 @@ class AzureShapeTest {
     assertSameFields(deleted.json(), recorded("secret-delete.json"), Set.of());
   }
 
+  @Test
+  void deletedSecretReadsWithoutItsValueAsAzures() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("PUT", "/secrets/shape-secret-5" + V, admin, "{\"value\":\"v\"}");
+    VAULT.http().send("DELETE", "/secrets/shape-secret-5" + V, admin, null);
+    VaultHttp.Response deleted =
+        VAULT.http().send("GET", "/deletedsecrets/shape-secret-5" + V, admin, null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    assertSameFields(deleted.json(), recorded("secret-get-deleted.json"), Set.of());
+  }
+
+  @Test
+  void secretListItemHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("PUT", "/secrets/shape-secret-6" + V2025, admin, "{\"value\":\"v\"}");
+    VaultHttp.Response list = VAULT.http().send("GET", "/secrets" + V2025, admin, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "id", "/secrets/shape-secret-6"),
+        recorded("secret-list-item.json"),
+        Set.of());
+  }
+
+  @Test
+  void certificateSecretListItemHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-6/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response list = VAULT.http().send("GET", "/secrets" + V2025, admin, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "id", "/secrets/shape-6"),
+        recorded("secret-list-item-managed.json"),
+        Set.of());
+  }
+
   /** The request of the recording: RSA 2048, all six operations, two tags. */
   private static VaultHttp.Response createRsaKey(String name) throws Exception {
     return VAULT
