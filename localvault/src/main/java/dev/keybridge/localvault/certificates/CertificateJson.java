@@ -76,8 +76,8 @@ public final class CertificateJson {
    * A {@code CertificateOperation}: {@code id} ({@code .../certificates/{name}/pending}), {@code
    * issuer}, {@code csr}, {@code cancellation_requested}, {@code status}, {@code status_details},
    * {@code error} ({@code {code, message}}, only once failed), {@code target} ({@code
-   * .../certificates/{name}}, only once completed) and {@code request_id}: the fields Azure sends in
-   * each state.
+   * .../certificates/{name}}, only once completed) and {@code request_id}: the fields Azure sends
+   * in each state.
    */
   public static ObjectNode operation(String baseUrl, String name, CertificateOperation operation) {
     String base = trim(baseUrl);

@@ -53,13 +53,7 @@ class AzureShapeTest {
     assertSameFields(
         bundle.json(),
         recorded("certificate-get.json"),
-        Set.of(
-            "/kid",
-            "/sid",
-            "/x5t",
-            "/cer",
-            "/tags",
-            "/attributes/recoverableDays"));
+        Set.of("/kid", "/sid", "/x5t", "/cer", "/tags", "/attributes/recoverableDays"));
   }
 
   @Test
@@ -138,7 +132,8 @@ class AzureShapeTest {
             admin,
             "{\"kty\":\"RSA\",\"key_size\":2048,\"attributes\":{\"exp\":2524723200},"
                 + "\"tags\":{\"foo\":\"updated tag\"}}");
-    VaultHttp.Response deleted = VAULT.http().send("DELETE", "/keys/shape-key-4" + V2025, admin, null);
+    VaultHttp.Response deleted =
+        VAULT.http().send("DELETE", "/keys/shape-key-4" + V2025, admin, null);
     assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
     assertSameFields(deleted.json(), recorded("key-delete.json"), Set.of());
   }
@@ -165,7 +160,9 @@ class AzureShapeTest {
   void secretGetAnswersAsAzureDoes() throws Exception {
     setSecret("shape-secret-2");
     VaultHttp.Response got =
-        VAULT.http().send("GET", "/secrets/shape-secret-2/" + V2025, VAULT.http().adminToken(), null);
+        VAULT
+            .http()
+            .send("GET", "/secrets/shape-secret-2/" + V2025, VAULT.http().adminToken(), null);
     assertThat(got.status()).as(got.body()).isEqualTo(200);
     assertSameFields(got.json(), recorded("secret-get.json"), Set.of());
   }
@@ -191,7 +188,9 @@ class AzureShapeTest {
   void deletedSecretBundleHasNoValueAsAzures() throws Exception {
     setSecret("shape-secret-4");
     VaultHttp.Response deleted =
-        VAULT.http().send("DELETE", "/secrets/shape-secret-4" + V2025, VAULT.http().adminToken(), null);
+        VAULT
+            .http()
+            .send("DELETE", "/secrets/shape-secret-4" + V2025, VAULT.http().adminToken(), null);
     assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
     assertSameFields(deleted.json(), recorded("secret-delete.json"), Set.of());
   }
