@@ -22,8 +22,9 @@ public final class CertificateJson {
    * of the DER), {@code cer} (standard base64 DER), {@code attributes} (enabled, nbf and exp from
    * the certificate's validity, created, updated, recoveryLevel, recoverableDays; times in Unix
    * seconds), {@code tags} when not null, {@code policy} (with its id) when not null, {@code
-   * pending} ({@code {"id": .../certificates/{name}/pending}}) and {@code preserveCertOrder:
-   * false}. No top-level {@code contentType}: as in Azure, it is in {@code policy.secret_props}.
+   * pending} ({@code {"id": .../certificates/{name}/pending}}). No top-level {@code contentType}:
+   * as in Azure, it is in {@code policy.secret_props}; no {@code preserveCertOrder}, which Azure
+   * sends only for certificates created asking for it (which the local vault does not support).
    */
   public static ObjectNode bundle(
       String baseUrl,
@@ -47,14 +48,14 @@ public final class CertificateJson {
       json.set("policy", policy.toJson(policyId(baseUrl, name)));
     }
     json.putObject("pending").put("id", base + "/certificates/" + name + "/pending");
-    json.put("preserveCertOrder", false);
     return json;
   }
 
   /**
    * A {@code CertificateItem} of a list: the version-less {@code id}, {@code x5t}, {@code
    * attributes} as in {@link #bundle} but, as Azure's list items, without recoveryLevel and
-   * recoverableDays, and {@code tags} when not null.
+   * recoverableDays, {@code tags} when not null and {@code subject}, which Azure's list items
+   * (api-version 2025-07-01) carry as an empty string.
    */
   public static ObjectNode item(
       String baseUrl,
@@ -67,6 +68,7 @@ public final class CertificateJson {
     json.put("x5t", x5t(leaf));
     json.set("attributes", attributes(leaf, attributes, false));
     putTags(json, tags);
+    json.put("subject", "");
     return json;
   }
 
@@ -74,8 +76,8 @@ public final class CertificateJson {
    * A {@code CertificateOperation}: {@code id} ({@code .../certificates/{name}/pending}), {@code
    * issuer}, {@code csr}, {@code cancellation_requested}, {@code status}, {@code status_details},
    * {@code error} ({@code {code, message}}, only once failed), {@code target} ({@code
-   * .../certificates/{name}}, only once completed), {@code request_id} and {@code
-   * preserveCertOrder: false}: the fields Azure sends in each state.
+   * .../certificates/{name}}, only once completed) and {@code request_id}: the fields Azure sends
+   * in each state.
    */
   public static ObjectNode operation(String baseUrl, String name, CertificateOperation operation) {
     String base = trim(baseUrl);
@@ -99,7 +101,6 @@ public final class CertificateJson {
       json.put("target", base + "/certificates/" + name);
     }
     json.put("request_id", operation.requestId());
-    json.put("preserveCertOrder", false);
     return json;
   }
 

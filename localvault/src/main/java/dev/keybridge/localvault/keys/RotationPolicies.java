@@ -59,8 +59,8 @@ final class RotationPolicies {
       ObjectNode action = body.putArray("lifetimeActions").addObject();
       action.putObject("trigger").put("timeBeforeExpiry", "P30D");
       action.putObject("action").put("type", "Notify");
-      body.putObject("attributes");
-      // As Azure: the default policy (none set) has no id.
+      // As Azure: the default policy (none set) has no id, and null attributes.
+      body.putNull("attributes");
       return VaultResponse.ok(body);
     }
     body = stored(rec);

@@ -37,9 +37,13 @@ public final class SecretJson {
     return b;
   }
 
-  /** The bundle of the latest version plus recoveryId, deletedDate, scheduledPurgeDate. */
+  /**
+   * The bundle of the latest version without its {@code value} (Azure does not return the value of
+   * a deleted secret; recover it to read it) plus recoveryId, deletedDate, scheduledPurgeDate.
+   */
   public static ObjectNode deletedBundle(SecretRecord r, String baseUrl) {
     ObjectNode b = bundle(r.latest(), baseUrl);
+    b.remove("value");
     addDeleted(b, r, baseUrl);
     return b;
   }

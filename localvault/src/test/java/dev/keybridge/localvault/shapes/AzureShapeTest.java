@@ -25,6 +25,7 @@ class AzureShapeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String V = "?api-version=7.6";
+  private static final String V2025 = "?api-version=2025-07-01";
   private static final String SELF_POLICY =
       "{\"policy\":{\"key_props\":{},\"secret_props\":{},\"x509_props\":{\"subject\":\"cn=MyCert\","
           + "\"sans\":{}},\"issuer\":{\"name\":\"Self\"},\"attributes\":{}},\"attributes\":{}}";
@@ -38,8 +39,7 @@ class AzureShapeTest {
                 "POST", "/certificates/shape-1/create" + V, VAULT.http().adminToken(), SELF_POLICY);
     assertThat(created.status()).as(created.body()).isEqualTo(202);
     assertThat(created.headers().firstValue("Retry-After")).isPresent();
-    assertSameFields(
-        created.json(), recorded("certificate-create-202.json"), Set.of("/preserveCertOrder"));
+    assertSameFields(created.json(), recorded("certificate-create-202.json"), Set.of());
   }
 
   @Test
@@ -49,19 +49,221 @@ class AzureShapeTest {
     VaultHttp.Response bundle = VAULT.http().send("GET", "/certificates/shape-2/" + V, admin, null);
     assertThat(bundle.status()).isEqualTo(200);
     // The recording caught the version while pending: the local one is complete, so it also has
-    // the certificate (kid, sid, x5t, cer) and, from API 7.1 on, recoverableDays, tags and
-    // preserveCertOrder.
+    // the certificate (kid, sid, x5t, cer) and, from API 7.1 on, recoverableDays and tags.
     assertSameFields(
         bundle.json(),
         recorded("certificate-get.json"),
-        Set.of(
-            "/kid",
-            "/sid",
-            "/x5t",
-            "/cer",
-            "/tags",
-            "/preserveCertOrder",
-            "/attributes/recoverableDays"));
+        Set.of("/kid", "/sid", "/x5t", "/cer", "/tags", "/attributes/recoverableDays"));
+  }
+
+  @Test
+  void completedCertificateBundleHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-3/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response bundle =
+        VAULT.http().send("GET", "/certificates/shape-3/" + V2025, admin, null);
+    assertThat(bundle.status()).as(bundle.body()).isEqualTo(200);
+    assertSameFields(bundle.json(), recorded("certificate-get-completed.json"), Set.of());
+  }
+
+  @Test
+  void completedCertificateOperationAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-4/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response pending =
+        VAULT.http().send("GET", "/certificates/shape-4/pending" + V2025, admin, null);
+    assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+    assertThat(pending.json().get("status").asText()).isEqualTo("completed");
+    assertSameFields(pending.json(), recorded("certificate-operation-completed.json"), Set.of());
+  }
+
+  @Test
+  void certificateListItemHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-5/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response list = VAULT.http().send("GET", "/certificates" + V2025, admin, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "id", "/certificates/shape-5"),
+        recorded("certificate-list-item.json"),
+        Set.of());
+  }
+
+  @Test
+  void rsaKeyCreateAnswersAsAzureDoes() throws Exception {
+    VaultHttp.Response created = createRsaKey("shape-key-1");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertSameFields(created.json(), recorded("key-create-rsa.json"), Set.of());
+  }
+
+  @Test
+  void keyGetAnswersAsAzureDoes() throws Exception {
+    String kid = createRsaKey("shape-key-2").json().at("/key/kid").asText();
+    String version = kid.substring(kid.lastIndexOf('/') + 1);
+    VaultHttp.Response got =
+        VAULT
+            .http()
+            .send("GET", "/keys/shape-key-2/" + version + V2025, VAULT.http().adminToken(), null);
+    assertThat(got.status()).as(got.body()).isEqualTo(200);
+    assertSameFields(got.json(), recorded("key-get.json"), Set.of());
+  }
+
+  @Test
+  void keyListItemHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/keys/shape-key-3/create" + V2025, admin, "{\"kty\":\"RSA\"}");
+    VaultHttp.Response list = VAULT.http().send("GET", "/keys" + V2025, admin, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "kid", "/keys/shape-key-3"),
+        recorded("key-list.json").get("value").get(0),
+        Set.of());
+  }
+
+  @Test
+  void deletedKeyBundleHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    // As in the recording: the key has an expiry and tags when it is deleted.
+    VAULT
+        .http()
+        .send(
+            "POST",
+            "/keys/shape-key-4/create" + V2025,
+            admin,
+            "{\"kty\":\"RSA\",\"key_size\":2048,\"attributes\":{\"exp\":2524723200},"
+                + "\"tags\":{\"foo\":\"updated tag\"}}");
+    VaultHttp.Response deleted =
+        VAULT.http().send("DELETE", "/keys/shape-key-4" + V2025, admin, null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    assertSameFields(deleted.json(), recorded("key-delete.json"), Set.of());
+  }
+
+  @Test
+  void defaultRotationPolicyAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/keys/shape-key-5/create" + V, admin, "{\"kty\":\"RSA\"}");
+    VaultHttp.Response policy =
+        VAULT.http().send("GET", "/keys/shape-key-5/rotationpolicy" + V, admin, null);
+    assertThat(policy.status()).as(policy.body()).isEqualTo(200);
+    assertSameFields(policy.json(), recorded("key-rotation-policy-default.json"), Set.of());
+    assertThat(policy.json().get("attributes").isNull()).as("Azure's attributes are null").isTrue();
+  }
+
+  @Test
+  void secretSetAnswersAsAzureDoes() throws Exception {
+    VaultHttp.Response set = setSecret("shape-secret-1");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertSameFields(set.json(), recorded("secret-set.json"), Set.of());
+  }
+
+  @Test
+  void secretGetAnswersAsAzureDoes() throws Exception {
+    setSecret("shape-secret-2");
+    VaultHttp.Response got =
+        VAULT
+            .http()
+            .send("GET", "/secrets/shape-secret-2/" + V2025, VAULT.http().adminToken(), null);
+    assertThat(got.status()).as(got.body()).isEqualTo(200);
+    assertSameFields(got.json(), recorded("secret-get.json"), Set.of());
+  }
+
+  @Test
+  void secretUpdateAnswersWithoutTheValueAsAzureDoes() throws Exception {
+    String id = setSecret("shape-secret-3").json().get("id").asText();
+    String version = id.substring(id.lastIndexOf('/') + 1);
+    VaultHttp.Response updated =
+        VAULT
+            .http()
+            .send(
+                "PATCH",
+                "/secrets/shape-secret-3/" + version + V2025,
+                VAULT.http().adminToken(),
+                "{\"contentType\":\"text/plain\",\"attributes\":{\"enabled\":false,"
+                    + "\"exp\":2524723200},\"tags\":{\"foo\":\"updated tag\"}}");
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertSameFields(updated.json(), recorded("secret-update.json"), Set.of());
+  }
+
+  @Test
+  void deletedSecretBundleHasNoValueAsAzures() throws Exception {
+    setSecret("shape-secret-4");
+    VaultHttp.Response deleted =
+        VAULT
+            .http()
+            .send("DELETE", "/secrets/shape-secret-4" + V2025, VAULT.http().adminToken(), null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    assertSameFields(deleted.json(), recorded("secret-delete.json"), Set.of());
+  }
+
+  @Test
+  void deletedSecretReadsWithoutItsValueAsAzures() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("PUT", "/secrets/shape-secret-5" + V, admin, "{\"value\":\"v\"}");
+    VAULT.http().send("DELETE", "/secrets/shape-secret-5" + V, admin, null);
+    VaultHttp.Response deleted =
+        VAULT.http().send("GET", "/deletedsecrets/shape-secret-5" + V, admin, null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    assertSameFields(deleted.json(), recorded("secret-get-deleted.json"), Set.of());
+  }
+
+  @Test
+  void secretListItemHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("PUT", "/secrets/shape-secret-6" + V2025, admin, "{\"value\":\"v\"}");
+    VaultHttp.Response list = VAULT.http().send("GET", "/secrets" + V2025, admin, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "id", "/secrets/shape-secret-6"),
+        recorded("secret-list-item.json"),
+        Set.of());
+  }
+
+  @Test
+  void certificateSecretListItemHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-6/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response list = VAULT.http().send("GET", "/secrets" + V2025, admin, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "id", "/secrets/shape-6"),
+        recorded("secret-list-item-managed.json"),
+        Set.of());
+  }
+
+  /** The request of the recording: RSA 2048, all six operations, two tags. */
+  private static VaultHttp.Response createRsaKey(String name) throws Exception {
+    return VAULT
+        .http()
+        .send(
+            "POST",
+            "/keys/" + name + "/create" + V2025,
+            VAULT.http().adminToken(),
+            "{\"kty\":\"RSA\",\"key_size\":2048,\"key_ops\":[\"encrypt\",\"decrypt\","
+                + "\"sign\",\"verify\",\"wrapKey\",\"unwrapKey\"],"
+                + "\"tags\":{\"purpose\":\"unit test\",\"test name \":\"CreateRSAKeyTest\"}}");
+  }
+
+  /** The request of the recording: a value, a content type, nbf, exp and a tag. */
+  private static VaultHttp.Response setSecret(String name) throws Exception {
+    return VAULT
+        .http()
+        .send(
+            "PUT",
+            "/secrets/" + name + V2025,
+            VAULT.http().adminToken(),
+            "{\"value\":\"crud_secret_value\",\"tags\":{\"foo\":\"created tag\"},"
+                + "\"contentType\":\"password\",\"attributes\":{\"enabled\":true,"
+                + "\"nbf\":1422864000,\"exp\":2527401600}}");
+  }
+
+  /** The element of a list page's {@code value} whose {@code field} ends with {@code suffix}. */
+  private static JsonNode listed(JsonNode page, String field, String suffix) {
+    for (JsonNode item : page.get("value")) {
+      if (item.get(field).asText().endsWith(suffix)) {
+        return item;
+      }
+    }
+    throw new AssertionError("no " + suffix + " in " + page);
   }
 
   private static void assertSameFields(JsonNode local, JsonNode azure, Set<String> newer) {
