@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.localvault.VaultError;
 import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.certificates.CertificateJson;
-import dev.keybridge.localvault.certificates.CertificateKeyProperties;
 import dev.keybridge.localvault.certificates.CertificateOperation;
 import dev.keybridge.localvault.certificates.CertificatePolicy;
 import dev.keybridge.localvault.certificates.CsrFactory;
@@ -37,13 +36,10 @@ import java.util.Optional;
  */
 final class CertificateCreationRoutes {
   private final CertificateStore store;
-  private final KeyRepository keys;
   private final SelfSignedCertificateFactory selfSigned;
 
-  CertificateCreationRoutes(
-      CertificateStore store, KeyRepository keys, SelfSignedCertificateFactory selfSigned) {
+  CertificateCreationRoutes(CertificateStore store, SelfSignedCertificateFactory selfSigned) {
     this.store = store;
-    this.keys = keys;
     this.selfSigned = selfSigned;
   }
 
@@ -72,7 +68,7 @@ final class CertificateCreationRoutes {
                 .orElseGet(() -> CertificatePolicy.fromJson(null));
     policy.validateForCreate();
     store.checkWritable(name);
-    KeyMaterial material = keyFor(name, policy.keyProperties());
+    KeyMaterial material = store.keyFor(name, policy.keyProperties());
     Instant now = r.receivedAt();
     CertificatePolicy stored =
         policy.withTimestamps(existing.map(e -> e.policy().created()).orElse(now), now);
@@ -217,24 +213,5 @@ final class CertificateCreationRoutes {
               + p.operation().status().wireName()
               + "; only an operation in progress accepts a merge.");
     }
-  }
-
-  /**
-   * The key pair of a new version: the current key of the certificate when {@code reuse_key} is set
-   * and its type still fits, else a fresh one per {@code key_props}.
-   */
-  private KeyMaterial keyFor(String name, CertificateKeyProperties props) {
-    if (props.reuseKey()) {
-      Optional<KeyMaterial> current =
-          keys.active(name)
-              .filter(k -> k.managed())
-              .map(k -> k.latest().material())
-              .filter(m -> m.isEc() == props.isEc() && m.keySize() == props.keySize());
-      if (current.isPresent()) {
-        return current.get();
-      }
-    }
-    return KeyMaterial.generate(
-        props.kty(), props.isEc() ? null : props.keySize(), null, props.curve());
   }
 }

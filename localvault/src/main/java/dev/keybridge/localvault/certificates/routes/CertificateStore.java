@@ -1,6 +1,7 @@
 package dev.keybridge.localvault.certificates.routes;
 
 import dev.keybridge.localvault.VaultError;
+import dev.keybridge.localvault.certificates.CertificateKeyProperties;
 import dev.keybridge.localvault.certificates.CertificatePolicy;
 import dev.keybridge.localvault.certificates.SecretContent;
 import dev.keybridge.localvault.crypto.KeyMaterial;
@@ -123,6 +124,25 @@ final class CertificateStore {
     if (secret.isPresent() && !secret.get().managed()) {
       throw CertificateErrors.nameTaken("secret", name);
     }
+  }
+
+  /**
+   * The key pair of a new version: the current key of the certificate when {@code reuse_key} is set
+   * and its type still fits, else a fresh one per {@code key_props}.
+   */
+  KeyMaterial keyFor(String name, CertificateKeyProperties props) {
+    if (props.reuseKey()) {
+      Optional<KeyMaterial> current =
+          keys.active(name)
+              .filter(k -> k.managed())
+              .map(k -> k.latest().material())
+              .filter(m -> m.isEc() == props.isEc() && m.keySize() == props.keySize());
+      if (current.isPresent()) {
+        return current.get();
+      }
+    }
+    return KeyMaterial.generate(
+        props.kty(), props.isEc() ? null : props.keySize(), null, props.curve());
   }
 
   /**

@@ -28,16 +28,18 @@ public final class CertificatesModule implements ResourceModule {
     CertificateStore store = new CertificateStore(certificates, context.keys(), secrets);
     store.purgeExpired(context.clock().instant());
     context.scheduler().every("purge expired certificates", store::purgeExpired);
+    SelfSignedCertificateFactory selfSigned = new SelfSignedCertificateFactory(context.clock());
     context
         .scheduler()
         .every(
-            "certificate lifetime notices",
-            new ScheduledCertificateNotices(certificates, context.events()));
+            "certificate lifetime actions",
+            new ScheduledCertificateActions(
+                certificates,
+                new CertificateRenewal(store, selfSigned, context.events()),
+                context.events()));
     new CertificateRoutes(store).register(router);
     new CertificatePolicyRoutes(store).register(router);
-    new CertificateCreationRoutes(
-            store, context.keys(), new SelfSignedCertificateFactory(context.clock()))
-        .register(router);
+    new CertificateCreationRoutes(store, selfSigned).register(router);
     new DeletedCertificateRoutes(store).register(router);
     new CertificateBackups(store, context.masterKey()).register(router);
     new CertificateIssuerRoutes(context.database(), context.masterKey()).register(router);
