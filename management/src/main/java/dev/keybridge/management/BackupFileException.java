@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The file system refused a {@link BackupFiles} read or write: names the file and what was being
- * done, with the operating system's failure as the cause, so that a caller (the CLI) can say why
- * in its own words.
+ * done, with the operating system's failure as the cause, so that a caller (the CLI) can say why in
+ * its own words.
  */
 public final class BackupFileException extends UncheckedIOException {
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,8 @@
 package dev.keybridge.cli.certs;
 
 import dev.keybridge.cli.ExitCode;
-import dev.keybridge.cli.output.Output;
 import dev.keybridge.cli.LocalFiles;
+import dev.keybridge.cli.output.Output;
 import dev.keybridge.management.certificates.CertificateSigningRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package dev.keybridge.cli.keys;
 
 import dev.keybridge.cli.CliException;
 import dev.keybridge.cli.ExitCode;
+import dev.keybridge.cli.LocalFiles;
 import dev.keybridge.cli.VaultCommand;
 import dev.keybridge.cli.output.Output;
 import dev.keybridge.cli.output.Progress;
 import dev.keybridge.cli.output.Table;
-import dev.keybridge.cli.LocalFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.keybridge.cli.keys;
 
-import dev.keybridge.cli.output.Output;
 import dev.keybridge.cli.LocalFiles;
+import dev.keybridge.cli.output.Output;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,8 +1,8 @@
 package dev.keybridge.cli.secrets;
 
 import dev.keybridge.cli.ExitCode;
-import dev.keybridge.cli.output.Output;
 import dev.keybridge.cli.LocalFiles;
+import dev.keybridge.cli.output.Output;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
