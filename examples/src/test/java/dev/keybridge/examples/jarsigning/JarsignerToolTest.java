@@ -275,13 +275,14 @@ class JarsignerToolTest {
     ChildProcess.Result verify = verifyStrict(signed);
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
     assertThat(verify.output()).contains("jar verified.").contains("[trusted certificate]");
+    JarsignerDefaults defaults = JarsignerDefaults.forSigner(leaf);
     assertThat(signerSummary(verify.output()))
         .startsWith("- Signed by \"CN=jar-bare-ec, O=keybridge tests\"")
         .endsWith(
             "Signature algorithm: "
-                + JarsignerDefaults.forSigner(leaf).signatureAlgorithm()
+                + defaults.signatureAlgorithm()
                 + ", "
-                + JarsignerDefaults.forSigner(leaf).keyDescription());
+                + defaults.keyDescription());
     assertThat(SignatureBlock.of(signed).certificates())
         .containsExactlyInAnyOrder(leaf, ca.certificate());
   }
