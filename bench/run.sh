@@ -16,6 +16,7 @@ RATIO_THREADS=${RATIO_THREADS:-8}
 RATIO_SECONDS=${RATIO_SECONDS:-10}
 BENCH_THREADS=${BENCH_THREADS:-1,4,16,64}
 BENCH_OPS=${BENCH_OPS:-400}
+LATENCY=${LATENCY:-20}
 OUT=${OUT:-BENCHMARKS.md}
 WORK=$(mktemp -d)
 SERVE_PID=
@@ -36,23 +37,36 @@ RATIO_OUT=$(java -cp "provider/target/test-classes:provider/target/classes:$(cat
 echo "$RATIO_OUT" >&2
 
 echo "jarsigner and keytool on $CERTS certificates ($RUNS runs each)..." >&2
-JARSIGNER_ROWS=$(java -Dkeybridge.cli.jar="$JAR" \
-  -cp "examples/target/test-classes:$(cat examples/target/cp.txt)" \
-  dev.keybridge.examples.bench.JarsignerHarness "$CERTS" "$RUNS")
+harness() {
+  java -Dkeybridge.cli.jar="$JAR" -Dkeybridge.provider.jar=provider/target/keybridge-provider.jar \
+    -cp "examples/target/test-classes:$(cat examples/target/cp.txt)" \
+    dev.keybridge.examples.bench.JarsignerHarness "$CERTS" "$RUNS" "$1"
+}
+JARSIGNER_ROWS=$(harness 0)
 echo "$JARSIGNER_ROWS" >&2
+echo "jarsigner and keytool with --latency $LATENCY..." >&2
+JARSIGNER_WAN_ROWS=$(harness "$LATENCY")
+echo "$JARSIGNER_WAN_ROWS" >&2
 
+bench() {
+  rm -rf "$WORK/vault"
+  java -jar "$JAR" serve --data "$WORK/vault" --port 0 "$@" >"$WORK/serve.log" 2>&1 &
+  SERVE_PID=$!
+  for _ in $(seq 1 120); do
+    [ -s "$WORK/vault/keybridge.properties" ] && grep -q "vault.url" "$WORK/vault/keybridge.properties" && break
+    sleep 1
+  done
+  sleep 2
+  java -jar "$JAR" bench --config "$WORK/vault/keybridge.properties" \
+    --threads "$BENCH_THREADS" --ops "$BENCH_OPS" 2>/dev/null
+  kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=
+}
 echo "keybridge bench on a local vault..." >&2
-java -jar "$JAR" serve --data "$WORK/vault" --port 0 >"$WORK/serve.log" 2>&1 &
-SERVE_PID=$!
-for _ in $(seq 1 120); do
-  [ -s "$WORK/vault/keybridge.properties" ] && grep -q "vault.url" "$WORK/vault/keybridge.properties" && break
-  sleep 1
-done
-sleep 2
-BENCH_OUT=$(java -jar "$JAR" bench --config "$WORK/vault/keybridge.properties" \
-  --threads "$BENCH_THREADS" --ops "$BENCH_OPS" 2>/dev/null)
+BENCH_OUT=$(bench)
 echo "$BENCH_OUT" >&2
-kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=
+echo "keybridge bench on a local vault with --latency $LATENCY..." >&2
+BENCH_WAN_OUT=$(bench --latency "$LATENCY")
+echo "$BENCH_WAN_OUT" >&2
 
 {
   echo "# Benchmarks"
@@ -64,7 +78,7 @@ kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=
   echo "- machine: $(uname -srm), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo 2>/dev/null || echo '?') RAM, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //' || echo '?')"
   echo "- java: $(java -version 2>&1 | head -1)"
   echo "- load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (1/5/15 min load average at the end; other work on the machine skews absolute times, ratios are measured in one run)"
-  echo "- network: loopback only; rows with simulated WAN latency need the local vault's --latency (not available yet)"
+  echo "- network: loopback; the WAN rows add $LATENCY ms to every answer of the local vault (\`serve --latency $LATENCY\`)"
   echo
   echo "## jarsigner and keytool, fresh JVM each, vault of $CERTS certificates (median of $RUNS runs)"
   echo
@@ -73,6 +87,12 @@ kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=
   echo "$JARSIGNER_ROWS"
   echo
   echo "Vault requests include the token request and the vault's one 401 challenge of a fresh JVM."
+  echo
+  echo "## The same with $LATENCY ms per answer (simulated WAN)"
+  echo
+  echo "| run | time | vault requests | vs PKCS#12 |"
+  echo "|---|---|---|---|"
+  echo "$JARSIGNER_WAN_ROWS"
   echo
   echo "## Local vault: RS256 signs/s over HTTPS vs the same engine in-process ($RATIO_THREADS threads, ${RATIO_SECONDS} s)"
   echo
@@ -84,6 +104,12 @@ kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=
   echo
   echo '```'
   echo "$BENCH_OUT"
+  echo '```'
+  echo
+  echo "## keybridge bench with $LATENCY ms per answer (simulated WAN)"
+  echo
+  echo '```'
+  echo "$BENCH_WAN_OUT"
   echo '```'
   cat bench/notes.md
 } >"$OUT"

@@ -28,8 +28,11 @@ import java.util.Map;
  *
  * <pre>
  * java -cp examples/target/test-classes:...:keybridge.jar dev.keybridge.examples.bench.JarsignerHarness \
- *     CERTIFICATES RUNS [latencyArgs...]
+ *     CERTIFICATES RUNS [LATENCY_MS]
  * </pre>
+ *
+ * With {@code LATENCY_MS} the vault answers each request that much later (a simulated WAN round
+ * trip, as {@code keybridge serve --latency}).
  *
  * Needs the system property {@code keybridge.cli.jar}.
  */
@@ -41,8 +44,14 @@ public final class JarsignerHarness {
   public static void main(String[] args) throws Exception {
     int certificates = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    long latencyMillis = args.length > 2 ? Long.parseLong(args[2]) : 0;
     Path dir = Files.createTempDirectory("keybridge-jarsigner-bench");
-    try (LocalVault vault = LocalVault.builder().dataDir(dir.resolve("vault")).build().start()) {
+    try (LocalVault vault =
+        LocalVault.builder()
+            .dataDir(dir.resolve("vault"))
+            .latency(latencyMillis, 0)
+            .build()
+            .start()) {
       TestCa ca = TestCa.create("CN=keybridge bench CA,O=keybridge tests");
       IssuedCertificates issued =
           new IssuedCertificates(
