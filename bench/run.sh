@@ -58,7 +58,8 @@ bench() {
   done
   sleep 2
   java -jar "$JAR" bench --config "$WORK/vault/keybridge.properties" \
-    --threads "$BENCH_THREADS" --ops "$BENCH_OPS" 2>/dev/null
+    --threads "$BENCH_THREADS" --ops "$BENCH_OPS" 2>"$WORK/bench.err" || {
+    echo "keybridge bench failed:" >&2; cat "$WORK/bench.err" >&2; tail -20 "$WORK/serve.log" >&2; }
   kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=
 }
 echo "keybridge bench on a local vault..." >&2

@@ -22,6 +22,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -98,6 +99,16 @@ public final class BenchCommand extends VaultCommand {
   int rounds;
 
   @Option(
+      names = "--warmup",
+      paramLabel = "SECONDS",
+      defaultValue = "3",
+      description =
+          "Seconds each client runs each operation before the first thread count is measured, so"
+              + " that the JIT has compiled every client's path (a short-lived JVM pays more; see"
+              + " jarsigner rows in BENCHMARKS.md). Default: 3.")
+  int warmupSeconds;
+
+  @Option(
       names = "--access-log",
       paramLabel = "FILE",
       description =
@@ -123,8 +134,13 @@ public final class BenchCommand extends VaultCommand {
 
   @Override
   protected int run(Output out) throws Exception {
-    if (ops < 1 || rounds < 1 || ops < rounds || threadCounts.stream().anyMatch(t -> t < 1)) {
-      throw CliException.usage("--ops, --rounds and --threads must be positive, --ops >= --rounds");
+    if (ops < 1
+        || rounds < 1
+        || ops < rounds
+        || warmupSeconds < 0
+        || threadCounts.stream().anyMatch(t -> t < 1)) {
+      throw CliException.usage(
+          "--ops, --rounds and --threads must be positive, --warmup not negative, --ops >= --rounds");
     }
     KeyVaultClients clients = KeyVaultClients.of(config());
     KeyBundle key = benchKey();
@@ -136,6 +152,7 @@ public final class BenchCommand extends VaultCommand {
 
     List<Row> rows = new ArrayList<>();
     for (String operation : List.of("sign", "decrypt")) {
+      warmUp(workload, operation);
       for (int threads : threadCounts) {
         rows.addAll(measure(workload, operation, threads, counter));
         out.note(operation + " at " + threads + " threads measured");
@@ -144,6 +161,18 @@ public final class BenchCommand extends VaultCommand {
     workload.close();
     print(out, key, rows, counter != null);
     return ExitCode.OK;
+  }
+
+  /** Runs each client's operation for --warmup seconds on one thread, one client after another. */
+  private void warmUp(Workload workload, String operation) throws Exception {
+    if (warmupSeconds == 0) {
+      return;
+    }
+    try (LoadRunner runner = new LoadRunner(1)) {
+      for (Client client : Client.values()) {
+        runner.runFor(workload.operation(operation, client), Duration.ofSeconds(warmupSeconds));
+      }
+    }
   }
 
   private KeyBundle benchKey() {

@@ -1,5 +1,6 @@
 package dev.keybridge.cli.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +52,26 @@ final class LoadRunner implements AutoCloseable {
       done.get();
     }
     return new Latencies(nanos, System.nanoTime() - start);
+  }
+
+  /** Calls the operation on every thread until {@code duration} has passed (a warm-up). */
+  void runFor(Operation operation, Duration duration) throws Exception {
+    long end = System.nanoTime() + duration.toNanos();
+    List<Future<?>> running = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      running.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < end) {
+                  operation.run(thread);
+                }
+                return null;
+              }));
+    }
+    for (Future<?> done : running) {
+      done.get();
+    }
   }
 
   @Override

@@ -53,6 +53,8 @@ class BenchCommandTest {
                 "24",
                 "--rounds",
                 "2",
+                "--warmup",
+                "1",
                 "--json"));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     String output = run.output();

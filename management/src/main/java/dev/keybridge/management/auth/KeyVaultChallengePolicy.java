@@ -11,6 +11,7 @@ import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.util.BinaryData;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,8 +69,22 @@ public final class KeyVaultChallengePolicy extends BearerTokenAuthenticationPoli
     return token(challenge, null).doOnNext(token -> setBearer(request, token)).then();
   }
 
+  /**
+   * The synchronous path of every private-key operation: with the vault's challenge and a fresh
+   * token cached (every request but the first few), the header is set on this thread without a
+   * reactive chain; otherwise it takes the same path as {@link #authorizeRequest}.
+   */
   @Override
   public void authorizeRequestSync(HttpPipelineCallContext context) {
+    HttpRequest request = context.getHttpRequest();
+    VaultChallenge challenge = challenges.get(authority(request.getUrl()));
+    if (challenge != null) {
+      CachedToken cached = tokens.get(challenge);
+      if (cached != null && cached.isFresh()) {
+        setBearer(request, cached.token);
+        return;
+      }
+    }
     authorizeRequest(context).block();
   }
 
@@ -166,15 +181,23 @@ public final class KeyVaultChallengePolicy extends BearerTokenAuthenticationPoli
     return url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
   }
 
-  private record CachedToken(AccessToken token, OffsetDateTime fetchedAt) {
-    boolean isFresh() {
-      OffsetDateTime expires = token.getExpiresAt();
+  /** A token and the instant from which it is renewed (computed once, checked per request). */
+  private record CachedToken(AccessToken token, Instant renewAt) {
+    CachedToken(AccessToken token, OffsetDateTime fetchedAt) {
+      this(token, renewAt(token.getExpiresAt(), fetchedAt));
+    }
+
+    private static Instant renewAt(OffsetDateTime expires, OffsetDateTime fetchedAt) {
       Duration lifetime = Duration.between(fetchedAt, expires);
       Duration margin =
           lifetime.compareTo(REFRESH_BEFORE_EXPIRY.multipliedBy(2)) < 0
               ? lifetime.dividedBy(2)
               : REFRESH_BEFORE_EXPIRY;
-      return OffsetDateTime.now().isBefore(expires.minus(margin));
+      return expires.minus(margin).toInstant();
+    }
+
+    boolean isFresh() {
+      return Instant.now().isBefore(renewAt);
     }
   }
 }

@@ -43,8 +43,6 @@ public enum VaultCurve {
   /** secp256k1 (Key Vault's P-256K); signs with ES256K. */
   P_256K("P-256K", "secp256k1", 256, "ES256K", "SHA-256", "1.3.132.0.10");
 
-  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
-
   private final String vaultName;
   private final String standardName;
   private final int fieldBits;
@@ -85,7 +83,15 @@ public enum VaultCurve {
 
   /** The Bouncy Castle instance keybridge uses for secp256k1 (never registered globally). */
   public static Provider bouncyCastle() {
-    return BOUNCY_CASTLE;
+    return BouncyCastleHolder.PROVIDER;
+  }
+
+  /**
+   * Made at first use: building the provider loads a few hundred classes, which only secp256k1
+   * needs (cold start of jarsigner and keytool with a P-256 key pays nothing for it).
+   */
+  private static final class BouncyCastleHolder {
+    static final Provider PROVIDER = new BouncyCastleProvider();
   }
 
   /** The SEC 2 name: {@code secp256r1}, {@code secp384r1}, {@code secp521r1}, {@code secp256k1}. */
@@ -146,7 +152,9 @@ public enum VaultCurve {
     ECPoint point = new ECPoint(new BigInteger(1, x), new BigInteger(1, y));
     ECPublicKeySpec spec = new ECPublicKeySpec(point, parameters());
     KeyFactory factory =
-        this == P_256K ? KeyFactory.getInstance("EC", BOUNCY_CASTLE) : KeyFactory.getInstance("EC");
+        this == P_256K
+            ? KeyFactory.getInstance("EC", bouncyCastle())
+            : KeyFactory.getInstance("EC");
     return (ECPublicKey) factory.generatePublic(spec);
   }
 
