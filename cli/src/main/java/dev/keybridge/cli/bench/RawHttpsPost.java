@@ -13,8 +13,9 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * The floor a vault client can reach: one kept-alive TLS connection, each request's headers and
- * body written in one {@code write}, the response read by Content-Length. Not thread-safe: one per
- * thread.
+ * body written in one {@code write}, the response read by Content-Length. A kept-alive connection
+ * the vault closed while it was idle (its idle timeout) is replaced and the request sent once more,
+ * as okhttp does with a stale pooled connection. Not thread-safe: one per thread.
  */
 final class RawHttpsPost implements AutoCloseable {
   private final SSLContext tls;
@@ -30,13 +31,36 @@ final class RawHttpsPost implements AutoCloseable {
 
   /** POSTs {@code json} to {@code pathAndQuery} with the bearer token; the response status. */
   int post(String pathAndQuery, String token, byte[] json) throws IOException {
-    if (socket == null || socket.isClosed()) {
-      int port = vault.getPort() == -1 ? 443 : vault.getPort();
-      socket = (SSLSocket) tls.getSocketFactory().createSocket(vault.getHost(), port);
-      socket.setTcpNoDelay(true);
-      in = new BufferedInputStream(socket.getInputStream());
-      out = socket.getOutputStream();
+    boolean reused = socket != null && !socket.isClosed();
+    if (!reused) {
+      connect();
     }
+    byte[] request = request(pathAndQuery, token, json);
+    try {
+      out.write(request);
+      out.flush();
+      return readResponse();
+    } catch (StaleConnectionException | java.net.SocketException e) {
+      if (!reused) {
+        throw e;
+      }
+      close();
+      connect();
+      out.write(request);
+      out.flush();
+      return readResponse();
+    }
+  }
+
+  private void connect() throws IOException {
+    int port = vault.getPort() == -1 ? 443 : vault.getPort();
+    socket = (SSLSocket) tls.getSocketFactory().createSocket(vault.getHost(), port);
+    socket.setTcpNoDelay(true);
+    in = new BufferedInputStream(socket.getInputStream());
+    out = socket.getOutputStream();
+  }
+
+  private byte[] request(String pathAndQuery, String token, byte[] json) {
     String head =
         "POST "
             + pathAndQuery
@@ -51,17 +75,18 @@ final class RawHttpsPost implements AutoCloseable {
     byte[] request = new byte[headBytes.length + json.length];
     System.arraycopy(headBytes, 0, request, 0, headBytes.length);
     System.arraycopy(json, 0, request, headBytes.length, json.length);
-    out.write(request);
-    out.flush();
-    return readResponse();
+    return request;
   }
 
   private int readResponse() throws IOException {
     String status = line();
+    if (status == null) {
+      throw new StaleConnectionException();
+    }
     int code = Integer.parseInt(status.split(" ", 3)[1]);
     long length = -1;
     boolean close = false;
-    for (String header = line(); !header.isEmpty(); header = line()) {
+    for (String header = required(line()); !header.isEmpty(); header = required(line())) {
       String lower = header.toLowerCase(Locale.ROOT);
       if (lower.startsWith("content-length:")) {
         length = Long.parseLong(header.substring(15).trim());
@@ -79,18 +104,38 @@ final class RawHttpsPost implements AutoCloseable {
     return code;
   }
 
+  /** The next line; null if the connection ends before its first byte (a closed idle one). */
   private String line() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;
     while ((b = in.read()) != '\n') {
       if (b < 0) {
-        throw new IOException("connection closed by the vault");
+        if (line.size() == 0) {
+          return null;
+        }
+        throw new IOException("connection closed by the vault in the middle of a line");
       }
       if (b != '\r') {
         line.write(b);
       }
     }
     return line.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static String required(String line) throws IOException {
+    if (line == null) {
+      throw new IOException("connection closed by the vault before the end of the headers");
+    }
+    return line;
+  }
+
+  /** The vault closed a kept-alive connection before answering: it was idle too long. */
+  private static final class StaleConnectionException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StaleConnectionException() {
+      super("connection closed by the vault before its answer");
+    }
   }
 
   @Override

@@ -112,6 +112,16 @@ public final class JarsignerHarness {
           time(runs, log, n -> jarsigner(dir, jar, n, keybridge(vault, dir, warm, null)));
       Timing filtered =
           time(runs, log, n -> jarsigner(dir, jar, n, keybridge(vault, dir, warm, SIGNER)));
+      // AppCDS: one run writes an archive of the classes it loaded, later runs map it
+      Path archive = dir.resolve("keybridge.jsa");
+      List<String> cdsDump = new ArrayList<>(List.of("-J-XX:ArchiveClassesAtExit=" + archive));
+      cdsDump.addAll(keybridge(vault, dir, warm, SIGNER));
+      jarsigner(dir, jar, -1, cdsDump);
+      List<String> cdsUse = new ArrayList<>(List.of("-J-XX:SharedArchiveFile=" + archive));
+      cdsUse.addAll(keybridge(vault, dir, warm, SIGNER));
+      Timing filteredCds = time(runs, log, n -> jarsigner(dir, jar, n, cdsUse));
+      Timing firstSignature =
+          time(runs, log, n -> firstSignature(keybridgeProperties(vault, dir, warm, SIGNER)));
       Timing listCold =
           time(
               runs,
@@ -126,6 +136,18 @@ public final class JarsignerHarness {
       row("jarsigner, keybridge, first run (empty certificate cache)", vaultCold, pkcs12);
       row("jarsigner, keybridge, later runs (cache warm)", vaultWarm, pkcs12);
       row("jarsigner, keybridge, keybridge.keystore.aliases=" + SIGNER, filtered, pkcs12);
+      row(
+          "jarsigner, keybridge, aliases="
+              + SIGNER
+              + ", with an AppCDS archive (-J-XX:SharedArchiveFile)",
+          filteredCds,
+          pkcs12);
+      row(
+          "java -cp keybridge-provider.jar: fresh JVM to the first signature (KeyStore load, getKey,"
+              + " SHA256withECDSA), aliases="
+              + SIGNER,
+          firstSignature,
+          pkcs12);
       row("keytool -list (load + aliases + every certificate), cache empty", listCold, pkcs12);
       row("keytool -list, cache warm", listWarm, pkcs12);
     }
@@ -171,6 +193,15 @@ public final class JarsignerHarness {
 
   private static List<String> keybridge(LocalVault vault, Path dir, Path cache, String aliases)
       throws Exception {
+    List<String> options =
+        new ArrayList<>(
+            JdkTools.providerClassOptions(keybridgeProperties(vault, dir, cache, aliases)));
+    options.addAll(JdkTools.vaultKeyStoreOptions());
+    return options;
+  }
+
+  private static Path keybridgeProperties(LocalVault vault, Path dir, Path cache, String aliases)
+      throws Exception {
     Map<String, String> overrides =
         aliases == null
             ? Map.of("keybridge.keystore.certificate-cache", cache.toString())
@@ -179,12 +210,23 @@ public final class JarsignerHarness {
                 cache.toString(),
                 "keybridge.keystore.aliases",
                 aliases);
-    Path properties =
-        JdkTools.propertiesVariant(
-            vault.propertiesFile(), Files.createTempFile(dir, "bench", ".properties"), overrides);
-    List<String> options = new ArrayList<>(JdkTools.providerClassOptions(properties));
-    options.addAll(JdkTools.vaultKeyStoreOptions());
-    return options;
+    return JdkTools.propertiesVariant(
+        vault.propertiesFile(), Files.createTempFile(dir, "bench", ".properties"), overrides);
+  }
+
+  /** {@link FirstSignature} in a fresh JVM on the slim provider jar (and this class's folder). */
+  private static ChildProcess.Result firstSignature(Path properties) {
+    String classes =
+        Path.of(FirstSignature.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+            .toString();
+    return ChildProcess.run(
+        JdkTools.command(
+            JdkTools.java(),
+            "-cp",
+            JdkTools.providerJar() + java.io.File.pathSeparator + classes,
+            FirstSignature.class.getName(),
+            properties,
+            SIGNER));
   }
 
   private static ChildProcess.Result jarsigner(Path dir, Path jar, int n, List<String> store) {
