@@ -139,7 +139,8 @@ public final class CertificateManager {
   public List<X509Certificate> getCertificateChain(String name) {
     VaultCertificate certificate = getCertificate(name);
     try {
-      return access().getChain(certificate);
+      return access()
+          .getChain(certificate.name(), certificate.version(), certificate.x509Certificate());
     } catch (KeyVaultException e) {
       if (CertificateChains.isPermissionDenied(e.statusCode(), e.innerErrorCode())) {
         return List.of(certificate.x509Certificate());

@@ -74,18 +74,14 @@ final class SdkVaultCertificateAccess implements VaultCertificateAccess {
   }
 
   @Override
-  public List<X509Certificate> getChain(VaultCertificate certificate) {
-    String name = certificate.name();
-    String version = certificate.version();
+  public List<X509Certificate> getChain(String name, String version, X509Certificate leaf) {
     String label = label(name, version);
     SecretClient client = secrets.get();
     KeyVaultSecret secret =
         KeyVaultManager.run("getCertificateChain", label, () -> client.getSecret(name, version));
     try {
       return CertificateChains.chain(
-          certificate.x509Certificate(),
-          secret.getValue(),
-          secret.getProperties().getContentType());
+          leaf, secret.getValue(), secret.getProperties().getContentType());
     } catch (IllegalArgumentException e) {
       throw new KeyVaultException(
           "getCertificateChain", label, 200, CHAIN_UNREADABLE, null, e.getMessage(), e);

@@ -43,13 +43,14 @@ public interface VaultCertificateAccess {
   CompletableFuture<VaultCertificate> getCertificateAsync(String name, String version);
 
   /**
-   * The chain of {@code certificate}: its leaf, then the issuers found in its secret, ordered from
-   * the leaf ({@link CertificateChains}). One GET /secrets/{name}/{version}.
+   * The chain of certificate version {@code name}/{@code version} whose leaf is {@code leaf}: the
+   * leaf, then the issuers found in the version's secret, ordered from the leaf ({@link
+   * CertificateChains}). One GET /secrets/{name}/{version}.
    *
    * @throws KeyVaultException for a failed secret read (a role without secret rights: 403), or a
    *     secret that holds no readable chain (status 200, code {@link #CHAIN_UNREADABLE})
    */
-  List<X509Certificate> getChain(VaultCertificate certificate);
+  List<X509Certificate> getChain(String name, String version, X509Certificate leaf);
 
   /** The properties of every certificate (latest versions), lazily paged. */
   Stream<CertificateProperties> listCertificates();
