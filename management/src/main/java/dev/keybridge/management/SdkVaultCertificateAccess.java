@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link VaultCertificateAccess} through the official SDK's certificate, secret and (for the
@@ -61,16 +60,14 @@ final class SdkVaultCertificateAccess implements VaultCertificateAccess {
   public CompletableFuture<VaultCertificate> getCertificateAsync(String name, String version) {
     String label = label(name, version);
     CertificateAsyncClient client = certificatesAsync.get();
-    Mono<KeyVaultCertificate> request =
-        Mono.defer(
-            () ->
-                version == null
+    return KeyVaultAsyncManager.run(
+        "getCertificate",
+        label,
+        () ->
+            (version == null
                     ? client.getCertificate(name).map(KeyVaultCertificate.class::cast)
-                    : client.getCertificateVersion(name, version));
-    return request
-        .onErrorMap(e -> KeyVaultErrors.translate(e, "getCertificate", label))
-        .map(certificate -> parsed("getCertificate", label, certificate))
-        .toFuture();
+                    : client.getCertificateVersion(name, version))
+                .map(certificate -> parsed("getCertificate", label, certificate)));
   }
 
   @Override
