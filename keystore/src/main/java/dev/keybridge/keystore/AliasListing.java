@@ -1,12 +1,9 @@
 package dev.keybridge.keystore;
 
-import com.azure.core.http.rest.PagedResponse;
-import com.azure.security.keyvault.certificates.CertificateAsyncClient;
 import com.azure.security.keyvault.certificates.models.CertificateProperties;
-import com.azure.security.keyvault.keys.KeyAsyncClient;
 import com.azure.security.keyvault.keys.models.KeyProperties;
-import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
+import dev.keybridge.management.certificates.VaultCertificateAccess;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +11,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -38,58 +34,37 @@ final class AliasListing {
   }
 
   /**
-   * Lists keys and certificates, concurrently: the certificate pages start once the first key page
-   * is in (which settled the vault's challenge and the token), alongside the remaining key pages. A
-   * certificate list refused by the vault (a role without certificate rights, a Managed HSM without
-   * certificates: any 4xx except 401 and 429) leaves certificate-backed keys listed as keys marked
-   * {@code managed}, which still count as certificates; {@link #certificatesUnavailable()} keeps
-   * the reason.
+   * The listing of both vault lists ({@link VaultCertificateAccess#listKeysAndCertificates()}:
+   * concurrent, list pages only). A certificate list refused by the vault (a role without
+   * certificate rights, a Managed HSM without certificates: any 4xx except 401 and 429) leaves
+   * certificate-backed keys listed as keys marked {@code managed}, which still count as
+   * certificates; {@link #certificatesUnavailable()} keeps the reason.
    *
    * @throws KeyVaultException if the key list fails, or the certificate list fails otherwise
    */
-  static AliasListing fetch(KeyAsyncClient keys, CertificateAsyncClient certificates) {
-    CompletableFuture<Void> firstKeyPage = new CompletableFuture<>();
-    CompletableFuture<List<KeyProperties>> keyList =
-        keys.listPropertiesOfKeys()
-            .byPage()
-            .doOnNext(page -> firstKeyPage.complete(null))
-            .doFinally(signal -> firstKeyPage.complete(null))
-            .concatMapIterable(PagedResponse::getValue)
-            .collectList()
-            .toFuture();
-    firstKeyPage.join();
-    CompletableFuture<List<CertificateProperties>> certificateList =
-        keyList.isCompletedExceptionally()
-            ? CompletableFuture.completedFuture(List.of())
-            : certificates.listPropertiesOfCertificates().collectList().toFuture();
+  static AliasListing fetch(VaultCertificateAccess vault) {
+    VaultCertificateAccess.Listing listing = vault.listKeysAndCertificates();
     NavigableMap<String, Listed> entries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    try {
-      for (KeyProperties key : keyList.join()) {
-        entries.put(key.getName(), listedKey(key));
-      }
-    } catch (RuntimeException e) {
-      throw KeyVaultErrors.translate(e, "listKeys", null);
+    for (KeyProperties key : listing.keys()) {
+      entries.put(key.getName(), listedKey(key));
     }
-    KeyVaultException unavailable = null;
-    try {
-      for (CertificateProperties certificate : certificateList.join()) {
-        entries.put(
-            certificate.getName(),
-            new Listed(
-                certificate.getName(),
-                true,
-                date(certificate.getCreatedOn()),
-                certificate.getX509Thumbprint()));
-      }
-    } catch (RuntimeException e) {
-      KeyVaultException failure = KeyVaultErrors.translate(e, "listCertificates", null);
+    KeyVaultException failure = listing.certificateFailure();
+    if (failure != null) {
       int status = failure.statusCode();
       if (status < 400 || status >= 500 || status == 401 || status == 429) {
         throw failure;
       }
-      unavailable = failure;
     }
-    return new AliasListing(entries, unavailable);
+    for (CertificateProperties certificate : listing.certificates()) {
+      entries.put(
+          certificate.getName(),
+          new Listed(
+              certificate.getName(),
+              true,
+              date(certificate.getCreatedOn()),
+              certificate.getX509Thumbprint()));
+    }
+    return new AliasListing(entries, failure);
   }
 
   /**

@@ -1,27 +1,19 @@
 package dev.keybridge.keystore;
 
-import com.azure.security.keyvault.certificates.CertificateAsyncClient;
-import com.azure.security.keyvault.certificates.CertificateClient;
-import com.azure.security.keyvault.certificates.models.KeyVaultCertificate;
-import com.azure.security.keyvault.keys.KeyAsyncClient;
-import com.azure.security.keyvault.keys.KeyClient;
 import com.azure.security.keyvault.keys.models.KeyProperties;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
-import com.azure.security.keyvault.secrets.SecretClient;
-import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import dev.keybridge.keystore.key.VaultKey;
 import dev.keybridge.keystore.key.VaultKeys;
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
-import dev.keybridge.management.certificates.CertificateChains;
+import dev.keybridge.management.certificates.VaultCertificate;
+import dev.keybridge.management.certificates.VaultCertificateAccess;
 import dev.keybridge.management.crypto.VaultCrypto;
 import dev.keybridge.management.crypto.VaultKeyAccess;
 import dev.keybridge.management.keys.KeyBundle;
-import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
@@ -48,7 +44,9 @@ import java.util.function.UnaryOperator;
  *   <li>{@link #chain}: the certificate plus one {@code GET /secrets/{name}/{version}}.
  * </ul>
  *
- * Every failure is a {@link KeyVaultException} naming the vault error code.
+ * Every request goes through management's access layer ({@link VaultKeyAccess}, {@link
+ * VaultCertificateAccess}); every failure is a {@link KeyVaultException} naming the vault error
+ * code.
  */
 final class VaultEntries {
   /** The listing is never refreshed by time when caching is off: it is the load() snapshot. */
@@ -72,16 +70,12 @@ final class VaultEntries {
   record FetchedCertificate(X509Certificate leaf, String name, String version) {}
 
   private final KeyStoreSettings settings;
-  private final KeyClient keys;
-  private final KeyAsyncClient keysAsync;
-  private final CertificateClient certificates;
-  private final CertificateAsyncClient certificatesAsync;
   private final CertificateCache stored;
   private final Optional<AliasFilter> filter;
   private final AtomicInteger certificateMisses = new AtomicInteger();
-  private final SecretClient secrets;
   private final VaultCrypto crypto;
   private final VaultKeyAccess access;
+  private final VaultCertificateAccess certificateAccess;
   private final ExpiringCache<Boolean, AliasListing> listing;
   private final ExpiringCache<VaultAlias, FetchedKey> keyCache;
   private final ExpiringCache<VaultAlias, FetchedCertificate> certificateCache;
@@ -89,17 +83,13 @@ final class VaultEntries {
 
   VaultEntries(KeyStoreSettings settings, KeyVaultClients clients) {
     this.settings = settings;
-    this.keys = clients.keys();
-    this.keysAsync = clients.keysAsync();
-    this.certificates = clients.certificates();
-    this.certificatesAsync = clients.certificatesAsync();
     this.stored =
         CertificateCache.open(
             settings.config().keystoreCertificateCache(), settings.config().vaultUrl().toString());
     this.filter = AliasFilter.parse(settings.config().keystoreAliases());
-    this.secrets = clients.secrets();
     this.crypto = clients.crypto();
     this.access = clients.keyAccess();
+    this.certificateAccess = clients.certificateAccess();
     Duration ttl = settings.cacheTtl();
     this.listing = new ExpiringCache<>(ttl.isZero() ? LISTING_WITHOUT_TTL : ttl, settings.clock());
     this.keyCache = new ExpiringCache<>(ttl, settings.clock());
@@ -111,14 +101,6 @@ final class VaultEntries {
     return settings;
   }
 
-  KeyClient keys() {
-    return keys;
-  }
-
-  CertificateClient certificates() {
-    return certificates;
-  }
-
   VaultCrypto crypto() {
     return crypto;
   }
@@ -126,6 +108,11 @@ final class VaultEntries {
   /** Key reads and writes (one request each; key sizes as management decides them). */
   VaultKeyAccess access() {
     return access;
+  }
+
+  /** Certificate reads and writes (one request each). */
+  VaultCertificateAccess certificateAccess() {
+    return certificateAccess;
   }
 
   /**
@@ -141,37 +128,63 @@ final class VaultEntries {
     if (filter.isPresent() && filter.get().exactNamesOnly()) {
       return AliasListing.ofKeys(fetchNamedKeys(filter.get().names()));
     }
-    AliasListing all = AliasListing.fetch(keysAsync, certificatesAsync);
+    AliasListing all = AliasListing.fetch(certificateAccess);
     return filter.map(f -> all.filtered(f::matches)).orElse(all);
   }
 
   /**
    * The latest version of each named key that exists (404: left out), remembered as fetched: the
-   * first alone (it settles the challenge and the token), the others in parallel.
+   * first alone (it settles the challenge and the token), the others in parallel on a pool of at
+   * most {@code keybridge.http.max-connections} threads that lives for this call only (the requests
+   * block, so they must not run on the common ForkJoin pool).
    */
   private List<KeyProperties> fetchNamedKeys(List<String> names) {
-    List<KeyProperties> found = new ArrayList<>();
-    List<CompletableFuture<KeyBundle>> pending = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i);
-      pending.add(
-          i == 0
-              ? CompletableFuture.completedFuture(keyOrNull(name))
-              : CompletableFuture.supplyAsync(() -> keyOrNull(name)));
+    if (names.isEmpty()) {
+      return List.of();
     }
-    for (int i = 0; i < pending.size(); i++) {
-      KeyBundle bundle;
+    List<KeyBundle> bundles = new ArrayList<>();
+    bundles.add(keyOrNull(names.get(0)));
+    if (names.size() > 1) {
+      int threads = Math.min(names.size() - 1, settings.config().maxConnections());
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              threads,
+              task -> {
+                Thread thread = new Thread(task, "keybridge-keystore-load");
+                thread.setDaemon(true);
+                return thread;
+              });
       try {
-        bundle = pending.get(i).join();
-      } catch (CompletionException e) {
-        throw KeyVaultErrors.translate(e.getCause(), "getKey", names.get(i));
+        List<Future<KeyBundle>> pending = new ArrayList<>();
+        for (String name : names.subList(1, names.size())) {
+          pending.add(pool.submit(() -> keyOrNull(name)));
+        }
+        for (int i = 0; i < pending.size(); i++) {
+          bundles.add(fetched(pending.get(i), names.get(i + 1)));
+        }
+      } finally {
+        pool.shutdownNow();
       }
+    }
+    List<KeyProperties> found = new ArrayList<>();
+    for (KeyBundle bundle : bundles) {
       if (bundle != null) {
         remember(bundle);
         found.add(bundle.properties());
       }
     }
     return found;
+  }
+
+  private static KeyBundle fetched(Future<KeyBundle> pending, String name) {
+    try {
+      return pending.get();
+    } catch (ExecutionException e) {
+      throw KeyVaultErrors.translate(e.getCause(), "getKey", name);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw KeyVaultErrors.translate(e, "getKey", name);
+    }
   }
 
   /** The latest version of name through the key-access layer, or null for a 404. */
@@ -284,7 +297,7 @@ final class VaultEntries {
    * if its fetch failed (the caller then fetches it alone and reports the failure).
    */
   private FetchedCertificate prefetchListedCertificates(VaultAlias alias) {
-    Map<String, CompletableFuture<KeyVaultCertificate>> pending = new LinkedHashMap<>();
+    Map<String, CompletableFuture<VaultCertificate>> pending = new LinkedHashMap<>();
     String wanted = alias.name().toLowerCase(Locale.ROOT);
     for (AliasListing.Listed listed : listing().certificates()) {
       String name = listed.name();
@@ -294,17 +307,14 @@ final class VaultEntries {
           && (certificateCache.peek(cacheKey(bare)) != null || storedCertificate(bare) != null)) {
         continue;
       }
-      pending.put(
-          name,
-          certificatesAsync.getCertificate(name).map(KeyVaultCertificate.class::cast).toFuture());
+      pending.put(name, certificateAccess.getCertificateAsync(name, null));
     }
     FetchedCertificate result = null;
-    for (Map.Entry<String, CompletableFuture<KeyVaultCertificate>> entry : pending.entrySet()) {
+    for (CompletableFuture<VaultCertificate> certificate : pending.values()) {
       FetchedCertificate fetched;
       try {
-        VaultAlias bare = new VaultAlias(entry.getKey(), null);
-        fetched = toFetched(bare, entry.getValue().join());
-      } catch (RuntimeException e) {
+        fetched = toFetched(certificate.join());
+      } catch (CompletionException e) {
         continue;
       }
       stored.putLeaf(fetched.name(), fetched.version(), fetched.leaf());
@@ -318,44 +328,13 @@ final class VaultEntries {
   }
 
   private FetchedCertificate fetchCertificate(VaultAlias alias) {
-    KeyVaultCertificate certificate;
-    try {
-      certificate =
-          alias.pinned()
-              ? certificates.getCertificateVersion(alias.name(), alias.version())
-              : certificates.getCertificate(alias.name());
-    } catch (RuntimeException e) {
-      throw KeyVaultErrors.translate(e, "getCertificate", alias.toString());
-    }
-    return toFetched(alias, certificate);
+    return toFetched(
+        certificateAccess.getCertificate(alias.name(), alias.pinned() ? alias.version() : null));
   }
 
-  private static FetchedCertificate toFetched(VaultAlias alias, KeyVaultCertificate certificate) {
-    if (certificate.getCer() == null) {
-      throw new KeyVaultException(
-          "getCertificate",
-          alias.toString(),
-          200,
-          "CertificateWithoutCer",
-          null,
-          "the vault returned the certificate without its DER (cer)",
-          null);
-    }
-    try {
-      return new FetchedCertificate(
-          CertificateChains.fromDer(certificate.getCer()),
-          certificate.getProperties().getName(),
-          certificate.getProperties().getVersion());
-    } catch (CertificateException e) {
-      throw new KeyVaultException(
-          "getCertificate",
-          alias.toString(),
-          200,
-          "CertificateUnparseable",
-          null,
-          "the certificate's cer is not an X.509 certificate: " + e.getMessage(),
-          e);
-    }
+  private static FetchedCertificate toFetched(VaultCertificate certificate) {
+    return new FetchedCertificate(
+        certificate.x509Certificate(), certificate.name(), certificate.version());
   }
 
   /**
@@ -373,26 +352,18 @@ final class VaultEntries {
     if (cached != null && cached.chain() && cached.leaf().equals(certificate.leaf())) {
       return cached.certificates();
     }
-    KeyVaultSecret secret;
     try {
-      secret = secrets.getSecret(certificate.name(), certificate.version());
-    } catch (RuntimeException e) {
-      KeyVaultException failure = KeyVaultErrors.translate(e, "getSecret", alias.toString());
-      if (failure.statusCode() == 403 || failure.statusCode() == 404) {
+      List<X509Certificate> chain =
+          certificateAccess.getChain(certificate.name(), certificate.version(), certificate.leaf());
+      stored.putChain(certificate.name(), certificate.version(), chain);
+      return chain;
+    } catch (KeyVaultException failure) {
+      if (failure.statusCode() == 403
+          || failure.statusCode() == 404
+          || VaultCertificateAccess.CHAIN_UNREADABLE.equals(failure.errorCode())) {
         return List.of(certificate.leaf());
       }
       throw failure;
-    }
-    try {
-      List<X509Certificate> all =
-          CertificateChains.fromSecret(secret.getProperties().getContentType(), secret.getValue());
-      List<X509Certificate> candidates = new ArrayList<>(all);
-      candidates.remove(certificate.leaf());
-      List<X509Certificate> chain = CertificateChains.order(certificate.leaf(), candidates);
-      stored.putChain(certificate.name(), certificate.version(), chain);
-      return chain;
-    } catch (GeneralSecurityException e) {
-      return List.of(certificate.leaf());
     }
   }
 

@@ -1,11 +1,10 @@
 package dev.keybridge.keystore;
 
-import com.azure.security.keyvault.certificates.models.ImportCertificateOptions;
-import com.azure.security.keyvault.certificates.models.KeyVaultCertificateWithPolicy;
+import com.azure.security.keyvault.certificates.models.CertificateProperties;
 import com.azure.security.keyvault.keys.models.ImportKeyOptions;
 import com.azure.security.keyvault.keys.models.JsonWebKey;
-import dev.keybridge.management.KeyVaultErrors;
 import dev.keybridge.management.KeyVaultException;
+import dev.keybridge.management.certificates.VaultCertificate;
 import dev.keybridge.management.keys.KeyBundle;
 import java.security.Key;
 import java.security.KeyStoreException;
@@ -80,19 +79,15 @@ final class VaultWrites {
     char[] password = KeyImports.oneTimePassword();
     byte[] pfx = KeyImports.pkcs12(key, x509, password);
     try {
-      KeyVaultCertificateWithPolicy imported =
-          vault
-              .certificates()
-              .importCertificate(
-                  new ImportCertificateOptions(name, pfx).setPassword(new String(password)));
+      VaultCertificate imported = vault.certificateAccess().importPkcs12(name, pfx, password);
       vault.invalidate(name);
-      Date created = toDate(imported.getProperties().getCreatedOn());
-      String listedName = imported.getName();
-      byte[] thumbprint = imported.getProperties().getX509Thumbprint();
+      CertificateProperties properties = imported.sdkCertificate().getProperties();
+      Date created = toDate(properties.getCreatedOn());
+      String listedName = imported.name();
+      byte[] thumbprint = properties.getX509Thumbprint();
       vault.updateListing(
           listing -> listing.with(new AliasListing.Listed(listedName, true, created, thumbprint)));
-    } catch (RuntimeException e) {
-      KeyVaultException failure = KeyVaultErrors.translate(e, "importCertificate", name);
+    } catch (KeyVaultException failure) {
       throw new KeyStoreException(failure.getMessage(), failure);
     } finally {
       Arrays.fill(password, '\0');
@@ -106,15 +101,13 @@ final class VaultWrites {
    */
   void delete(AliasListing.Listed listed) throws KeyStoreException {
     String name = listed.name();
-    String operation = listed.certificate() ? "deleteCertificate" : "deleteKey";
     try {
       if (listed.certificate()) {
-        vault.certificates().beginDeleteCertificate(name);
+        vault.certificateAccess().deleteCertificate(name);
       } else {
         vault.access().deleteKey(name);
       }
-    } catch (RuntimeException e) {
-      KeyVaultException failure = KeyVaultErrors.translate(e, operation, name);
+    } catch (KeyVaultException failure) {
       throw new KeyStoreException(failure.getMessage(), failure);
     } finally {
       vault.invalidate(name);

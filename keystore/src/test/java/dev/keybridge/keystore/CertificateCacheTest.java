@@ -189,11 +189,23 @@ class CertificateCacheTest {
         .as("one key GET per name, nothing else")
         .extracting(e -> e.method() + " " + e.path().replaceAll("/([0-9a-f]{32})?$", ""))
         .containsExactlyInAnyOrder("GET /keys/cc-0", "GET /keys/CC-2", "GET /keys/missing");
+    // the names after the first were fetched on a pool of the load's own, gone with it
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (loadThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(loadThreads()).isZero();
 
     KeyStore globbed = open(cache, Map.of("keybridge.keystore.aliases", "cc-1?, cc-?"));
     assertThat(Collections.list(globbed.aliases()))
         .hasSize(CERTIFICATES)
         .allMatch(alias -> alias.matches("cc-[0-9]+"));
+  }
+
+  private static long loadThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("keybridge-keystore-load"))
+        .count();
   }
 
   @Test

@@ -136,10 +136,7 @@ public final class CertificateAsyncManager {
    */
   public CompletableFuture<VaultCertificate> getCertificate(String name) {
     KeyNames.name(name);
-    return KeyVaultAsyncManager.run(
-        "getCertificate",
-        name,
-        () -> certificates().getCertificate(name).map(VaultCertificate::of));
+    return clients.certificateAccess().getCertificateAsync(name, null);
   }
 
   /**

@@ -9,16 +9,14 @@ import com.azure.security.keyvault.certificates.models.CertificateIssuer;
 import com.azure.security.keyvault.certificates.models.CertificateOperation;
 import com.azure.security.keyvault.certificates.models.CertificateProperties;
 import com.azure.security.keyvault.certificates.models.DeletedCertificate;
-import com.azure.security.keyvault.certificates.models.ImportCertificateOptions;
 import com.azure.security.keyvault.certificates.models.IssuerProperties;
-import com.azure.security.keyvault.certificates.models.KeyVaultCertificate;
 import com.azure.security.keyvault.certificates.models.KeyVaultCertificateWithPolicy;
 import com.azure.security.keyvault.certificates.models.MergeCertificateOptions;
-import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import dev.keybridge.management.certificates.CertificateChains;
 import dev.keybridge.management.certificates.CertificateRequest;
 import dev.keybridge.management.certificates.CertificateSigningRequest;
 import dev.keybridge.management.certificates.VaultCertificate;
+import dev.keybridge.management.certificates.VaultCertificateAccess;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -110,67 +108,50 @@ public final class CertificateManager {
   /** POST /certificates/{name}/import of a PKCS#12 file (password may be null or empty). */
   public VaultCertificate importPkcs12(String name, byte[] pkcs12, char[] password) {
     KeyNames.name(name);
-    ImportCertificateOptions options = CertificateImports.pkcs12(name, pkcs12, password);
-    return VaultCertificate.of(
-        KeyVaultManager.run(
-            "importCertificate", name, () -> certificates().importCertificate(options)));
+    return access().importPkcs12(name, pkcs12, password);
   }
 
   /** Imports a PEM bundle: the PKCS#8 private key and the certificate chain, leaf first. */
   public VaultCertificate importPem(String name, String pem) {
     KeyNames.name(name);
-    ImportCertificateOptions options = CertificateImports.pem(name, pem);
-    return VaultCertificate.of(
-        KeyVaultManager.run(
-            "importCertificate", name, () -> certificates().importCertificate(options)));
+    return access().importPem(name, pem);
   }
 
   /** GET /certificates/{name}/: the latest version. */
   public VaultCertificate getCertificate(String name) {
     KeyNames.name(name);
-    return VaultCertificate.of(
-        KeyVaultManager.run("getCertificate", name, () -> certificates().getCertificate(name)));
+    return access().getCertificate(name, null);
   }
 
   /** GET /certificates/{name}/{version}. */
   public VaultCertificate getCertificate(String name, String version) {
     KeyNames.name(name);
     KeyNames.version(version);
-    KeyVaultCertificate certificate =
-        KeyVaultManager.run(
-            "getCertificate", name, () -> certificates().getCertificateVersion(name, version));
-    return VaultCertificate.of(certificate);
+    return access().getCertificate(name, version);
   }
 
   /**
    * The full chain of the latest version: the leaf from the certificate, the issuers from the
    * certificate's secret. When the caller has no permission to read the secret (403
-   * ForbiddenByRbac) the chain is the leaf alone; any other failure (a disabled secret, say) is
-   * thrown.
+   * ForbiddenByRbac) the chain is the leaf alone; any other failure (a disabled secret, a secret
+   * without a readable chain, say) is thrown.
    */
   public List<X509Certificate> getCertificateChain(String name) {
     VaultCertificate certificate = getCertificate(name);
-    KeyVaultSecret secret;
     try {
-      secret =
-          KeyVaultManager.run(
-              "getCertificateChain",
-              name,
-              () -> clients.secrets().getSecret(name, certificate.version()));
+      return access()
+          .getChain(certificate.name(), certificate.version(), certificate.x509Certificate());
     } catch (KeyVaultException e) {
       if (CertificateChains.isPermissionDenied(e.statusCode(), e.innerErrorCode())) {
         return List.of(certificate.x509Certificate());
       }
       throw e;
     }
-    return CertificateChains.chain(
-        certificate.x509Certificate(), secret.getValue(), secret.getProperties().getContentType());
   }
 
   /** Properties of all certificates, lazily paged. */
   public Stream<CertificateProperties> listCertificates() {
-    return Paging.stream(
-        () -> certificates().listPropertiesOfCertificates(), p -> p, "listCertificates", null);
+    return access().listCertificates();
   }
 
   /** DELETE /certificates/{name}, returning the poller that waits for the deletion. */
@@ -287,6 +268,10 @@ public final class CertificateManager {
     return operation != null && operation.getError() != null
         ? operation.getError().getCode()
         : "CertificateOperationFailed";
+  }
+
+  private VaultCertificateAccess access() {
+    return clients.certificateAccess();
   }
 
   private CertificateClient certificates() {

@@ -18,6 +18,7 @@ import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
 import dev.keybridge.management.auth.KeyVaultChallengePolicy;
 import dev.keybridge.management.auth.VaultCredentials;
+import dev.keybridge.management.certificates.VaultCertificateAccess;
 import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.config.KeyVaultProperty;
 import dev.keybridge.management.crypto.RestVaultCrypto;
@@ -69,6 +70,7 @@ public final class KeyVaultClients implements AutoCloseable {
   private final Cleaner.Cleanable release;
   private final VaultCrypto crypto;
   private final Lazy<VaultKeyAccess> keyAccess;
+  private final Lazy<VaultCertificateAccess> certificateAccess;
   private volatile boolean closed;
 
   private KeyVaultClients(Shared shared, KeyVaultConfig config) {
@@ -81,6 +83,12 @@ public final class KeyVaultClients implements AutoCloseable {
             () ->
                 new RestVaultKeyAccess(
                     shared.pipeline.get(), shared.config.vaultUrl(), shared.keys::get, crypto));
+    // the suppliers go through this handle: the access keeps it (and so its clients) open
+    this.certificateAccess =
+        new Lazy<>(
+            () ->
+                new SdkVaultCertificateAccess(
+                    this::certificates, this::certificatesAsync, this::secrets, this::keysAsync));
   }
 
   /**
@@ -204,6 +212,16 @@ public final class KeyVaultClients implements AutoCloseable {
   public VaultKeyAccess keyAccess() {
     open();
     return keyAccess.get();
+  }
+
+  /**
+   * Certificate access (get, chain, list, the KeyStore's key and certificate listing, import,
+   * delete) for the KeyStore and the certificate facade; like {@link #crypto()}, it keeps these
+   * clients open while it is reachable.
+   */
+  public VaultCertificateAccess certificateAccess() {
+    open();
+    return certificateAccess.get();
   }
 
   private Shared open() {

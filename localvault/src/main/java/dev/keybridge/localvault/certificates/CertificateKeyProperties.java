@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.VaultError;
+import dev.keybridge.localvault.crypto.EcCurve;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -64,24 +65,28 @@ public record CertificateKeyProperties(
       return new CertificateKeyProperties(
           exportable == null || exportable, kty, bits, null, reuseKey != null && reuseKey);
     }
+    EcCurve curve;
     if (crv == null) {
-      crv = size == null ? "P-256" : EcCurves.forSize(size);
-      if (crv == null) {
+      curve = size == null ? EcCurve.P256 : EcCurve.forFieldBits(size);
+      if (curve == null) {
         throw JsonFields.invalid(
             "key_props.key_size", "must be 256, 384 or 521 for kty " + kty + " (got " + size + ")");
       }
-    } else if (!EcCurves.isSupported(crv)) {
-      throw JsonFields.invalid(
-          "key_props.crv", "must be one of P-256, P-256K, P-384, P-521 (got '" + crv + "')");
-    } else if (size != null && size != EcCurves.size(crv)) {
-      throw JsonFields.invalid(
-          "key_props.key_size", "is " + size + " but curve " + crv + " has " + EcCurves.size(crv));
+    } else {
+      curve = EcCurve.fromJwkName(crv);
+      if (curve == null) {
+        throw JsonFields.invalid(
+            "key_props.crv", "must be one of P-256, P-256K, P-384, P-521 (got '" + crv + "')");
+      } else if (size != null && size != curve.fieldBits()) {
+        throw JsonFields.invalid(
+            "key_props.key_size", "is " + size + " but curve " + crv + " has " + curve.fieldBits());
+      }
     }
     return new CertificateKeyProperties(
         exportable == null || exportable,
         kty,
-        EcCurves.size(crv),
-        crv,
+        curve.fieldBits(),
+        curve.jwkName(),
         reuseKey != null && reuseKey);
   }
 
@@ -98,13 +103,14 @@ public record CertificateKeyProperties(
       int bits = ((RSAPublicKey) key).getModulus().bitLength();
       return new CertificateKeyProperties(exportable, type, bits, null, reuseKey);
     }
-    String crv = EcCurves.nameOf(((ECPublicKey) key).getParams());
-    if (crv == null) {
+    EcCurve curve = EcCurve.fromSpec(((ECPublicKey) key).getParams());
+    if (curve == null) {
       throw VaultError.badParameter(
           "Unsupported elliptic curve: Key Vault certificates use P-256, P-256K, P-384 or P-521");
     }
     String type = "EC-HSM".equals(kty) ? kty : "EC";
-    return new CertificateKeyProperties(exportable, type, EcCurves.size(crv), crv, reuseKey);
+    return new CertificateKeyProperties(
+        exportable, type, curve.fieldBits(), curve.jwkName(), reuseKey);
   }
 
   /** True for the EC key types. */

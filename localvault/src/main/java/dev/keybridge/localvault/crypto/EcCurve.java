@@ -14,9 +14,10 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 /**
  * The four Key Vault curves, each with its JWK name, the one signature algorithm it allows, its
  * coordinate size on the wire, Bouncy Castle domain parameters (used for the arithmetic: signing,
- * verification, point validation) and the JCA parameter spec (used for the JCA key objects).
+ * verification, point validation) and the JCA parameter spec (used for the JCA key objects). The
+ * local vault's one curve table: keys, signatures and certificate policies all use it.
  */
-enum EcCurve {
+public enum EcCurve {
   P256("P-256", "secp256r1", "ES256", 256, JcaProviders.SUN_EC),
   P384("P-384", "secp384r1", "ES384", 384, JcaProviders.SUN_EC),
   P521("P-521", "secp521r1", "ES512", 521, JcaProviders.SUN_EC),
@@ -55,27 +56,27 @@ enum EcCurve {
   }
 
   /** The JWK {@code crv} value, e.g. {@code P-256}. */
-  String jwkName() {
+  public String jwkName() {
     return jwkName;
   }
 
   /** The SEC 2 name, e.g. {@code secp256r1}. */
-  String standardName() {
+  public String standardName() {
     return standardName;
   }
 
   /** The only Key Vault signature algorithm valid on this curve (ES256, ES384, ES512, ES256K). */
-  String signatureAlgorithm() {
+  public String signatureAlgorithm() {
     return signatureAlgorithm;
   }
 
   /** Field size in bits: 256, 384 or 521. */
-  int fieldBits() {
+  public int fieldBits() {
     return fieldBits;
   }
 
   /** Bytes of one coordinate or scalar on the wire: 32, 48 or 66. */
-  int coordinateBytes() {
+  public int coordinateBytes() {
     return (fieldBits + 7) / 8;
   }
 
@@ -92,7 +93,7 @@ enum EcCurve {
   }
 
   /** The curve with this JWK name, or null. */
-  static EcCurve fromJwkName(String name) {
+  public static EcCurve fromJwkName(String name) {
     for (EcCurve curve : values()) {
       if (curve.jwkName.equals(name)) {
         return curve;
@@ -102,7 +103,7 @@ enum EcCurve {
   }
 
   /** The curve a JCA parameter spec describes (compared by value, whatever provider made it). */
-  static EcCurve fromSpec(ECParameterSpec spec) {
+  public static EcCurve fromSpec(ECParameterSpec spec) {
     for (EcCurve curve : values()) {
       ECParameterSpec own = curve.jcaSpec;
       if (own.getOrder().equals(spec.getOrder())
@@ -110,6 +111,19 @@ enum EcCurve {
           && own.getCurve().getA().equals(spec.getCurve().getA())
           && own.getCurve().getB().equals(spec.getCurve().getB())
           && sameGenerator(own.getGenerator(), spec.getGenerator())) {
+        return curve;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The curve with this field size when no curve is named (certificate policies): 256 is P-256,
+   * never P-256K; null for another size.
+   */
+  public static EcCurve forFieldBits(int bits) {
+    for (EcCurve curve : values()) {
+      if (curve.fieldBits == bits && curve != P256K) {
         return curve;
       }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.VaultError;
 import dev.keybridge.localvault.auth.DataActions;
+import dev.keybridge.localvault.crypto.EcCurve;
 import dev.keybridge.localvault.crypto.KeyMaterial;
 import dev.keybridge.localvault.http.Json;
 import dev.keybridge.localvault.http.Paging;
@@ -221,16 +222,11 @@ final class KeyRoutes {
    * drop such sign bytes so the coordinates have the curve's length.
    */
   private static void trimEcCoordinates(ObjectNode jwk, String crv) {
-    int size =
-        switch (crv == null ? "" : crv) {
-          case "P-256", "P-256K" -> 32;
-          case "P-384" -> 48;
-          case "P-521" -> 66;
-          default -> -1;
-        };
-    if (size < 0) {
+    EcCurve curve = EcCurve.fromJwkName(crv);
+    if (curve == null) {
       return;
     }
+    int size = curve.coordinateBytes();
     for (String member : new String[] {"x", "y", "d"}) {
       JsonNode v = jwk.get(member);
       if (v == null || !v.isTextual()) {
