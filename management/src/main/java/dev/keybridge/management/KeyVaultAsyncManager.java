@@ -156,7 +156,7 @@ public final class KeyVaultAsyncManager {
    * KeyVaultException}.
    */
   public CompletableFuture<KeyBundle> getKey(String name) {
-    return key("getKey", name, () -> keys().getKey(name));
+    return getKey(name, null);
   }
 
   /**
@@ -164,8 +164,10 @@ public final class KeyVaultAsyncManager {
    * KeyVaultException}.
    */
   public CompletableFuture<KeyBundle> getKey(String name, String version) {
+    KeyNames.name(name);
     KeyNames.version(version);
-    return key("getKey", name, () -> keys().getKey(name, KeyRequests.versionSegment(version)));
+    String exact = version == null || version.isEmpty() ? null : version;
+    return run("getKey", name, () -> clients.restKeyAccess().getKeyLater(name, exact));
   }
 
   /**

@@ -68,7 +68,7 @@ public final class KeyVaultClients implements AutoCloseable {
   private final KeyVaultConfig config;
   private final Cleaner.Cleanable release;
   private final VaultCrypto crypto;
-  private final Lazy<VaultKeyAccess> keyAccess;
+  private final Lazy<RestVaultKeyAccess> keyAccess;
   private volatile boolean closed;
 
   private KeyVaultClients(Shared shared, KeyVaultConfig config) {
@@ -202,6 +202,11 @@ public final class KeyVaultClients implements AutoCloseable {
    * facade; like {@link #crypto()}, it keeps these clients open while it is reachable.
    */
   public VaultKeyAccess keyAccess() {
+    return restKeyAccess();
+  }
+
+  /** The key access with its non-blocking reads, for the async facade. */
+  RestVaultKeyAccess restKeyAccess() {
     open();
     return keyAccess.get();
   }
