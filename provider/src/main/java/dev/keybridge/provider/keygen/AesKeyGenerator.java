@@ -18,12 +18,12 @@ import javax.crypto.SecretKey;
  * The size is recorded as management's key access does for every oct key ({@code KeySizes}),
  * because not every vault reports an oct key's size and the AES algorithm names depend on it.
  */
-public final class AesKeyGenerator extends KeyGeneratorSpi {
+final class AesKeyGenerator extends KeyGeneratorSpi {
   private final Supplier<KeyVaultClients> clients;
   private int keySize = 256;
   private VaultKeyGenParameterSpec spec;
 
-  public AesKeyGenerator(Supplier<KeyVaultClients> clients) {
+  AesKeyGenerator(Supplier<KeyVaultClients> clients) {
     this.clients = clients;
   }
 

@@ -25,12 +25,12 @@ import java.util.function.Supplier;
  * "secp256k1")} (Key Vault names P-256, P-384, P-521, P-256K also accepted), an {@link
  * ECParameterSpec} of one of those curves, or a {@link VaultKeyGenParameterSpec}.
  */
-public final class EcKeyPairGenerator extends KeyPairGeneratorSpi {
+final class EcKeyPairGenerator extends KeyPairGeneratorSpi {
   private final Supplier<KeyVaultClients> clients;
   private VaultCurve curve = VaultCurve.P_256;
   private VaultKeyGenParameterSpec spec;
 
-  public EcKeyPairGenerator(Supplier<KeyVaultClients> clients) {
+  EcKeyPairGenerator(Supplier<KeyVaultClients> clients) {
     this.clients = clients;
   }
 

@@ -21,13 +21,13 @@ import java.util.function.Supplier;
  * RSAKeyGenParameterSpec} are accepted too. The SecureRandom argument is ignored: the vault makes
  * the key.
  */
-public final class RsaKeyPairGenerator extends KeyPairGeneratorSpi {
+final class RsaKeyPairGenerator extends KeyPairGeneratorSpi {
   private final Supplier<KeyVaultClients> clients;
   private int keySize = 2048;
   private Integer publicExponent;
   private VaultKeyGenParameterSpec spec;
 
-  public RsaKeyPairGenerator(Supplier<KeyVaultClients> clients) {
+  RsaKeyPairGenerator(Supplier<KeyVaultClients> clients) {
     this.clients = clients;
   }
 
