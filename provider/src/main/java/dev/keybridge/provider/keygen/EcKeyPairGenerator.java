@@ -14,7 +14,6 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -94,14 +93,10 @@ final class EcKeyPairGenerator extends KeyPairGeneratorSpi {
 
   @Override
   public KeyPair generateKeyPair() {
-    boolean hsm = spec != null && spec.hsm();
     String name = KeyCreation.name(spec, "ec-" + curve.vaultName().toLowerCase(Locale.ROOT));
-    CreateEcKeyOptions options =
-        new CreateEcKeyOptions(name)
-            .setCurveName(KeyCurveName.fromString(curve.vaultName()))
-            .setHardwareProtected(hsm);
-    KeyCreation.applyCommon(options, spec, Map.of());
-    VaultEcPrivateKey handle = (VaultEcPrivateKey) KeyCreation.create(clients, "EC", options);
+    CreateEcKeyOptions request =
+        KeyCreation.options(spec).ecRequest(name, KeyCurveName.fromString(curve.vaultName()));
+    VaultEcPrivateKey handle = (VaultEcPrivateKey) KeyCreation.create(clients, "EC", request);
     return new KeyPair(handle.publicKey(), handle);
   }
 }

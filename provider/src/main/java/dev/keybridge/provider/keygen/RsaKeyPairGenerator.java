@@ -11,7 +11,6 @@ import java.security.KeyPairGeneratorSpi;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -84,15 +83,10 @@ final class RsaKeyPairGenerator extends KeyPairGeneratorSpi {
 
   @Override
   public KeyPair generateKeyPair() {
-    boolean hsm = spec != null && spec.hsm();
     String name = KeyCreation.name(spec, "rsa-" + keySize);
-    CreateRsaKeyOptions options =
-        new CreateRsaKeyOptions(name).setKeySize(keySize).setHardwareProtected(hsm);
-    if (publicExponent != null) {
-      options.setPublicExponent(publicExponent);
-    }
-    KeyCreation.applyCommon(options, spec, Map.of());
-    VaultRsaPrivateKey handle = (VaultRsaPrivateKey) KeyCreation.create(clients, "RSA", options);
+    CreateRsaKeyOptions request =
+        KeyCreation.options(spec).rsaRequest(name, keySize, publicExponent);
+    VaultRsaPrivateKey handle = (VaultRsaPrivateKey) KeyCreation.create(clients, "RSA", request);
     return new KeyPair(handle.publicKey(), handle);
   }
 }
