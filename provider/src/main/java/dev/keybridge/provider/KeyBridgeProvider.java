@@ -245,7 +245,7 @@ public final class KeyBridgeProvider extends Provider {
     put(
         "KeyStore",
         KeyVaultKeyStore.TYPE,
-        () -> new KeyVaultKeyStore(access::config),
+        () -> KeyVaultKeyStore.spi(access::config),
         List.of(),
         vaultAlgorithm("keys and certificates", NONE));
     secureRandom(
