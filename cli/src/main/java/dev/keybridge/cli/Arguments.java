@@ -1,12 +1,14 @@
 package dev.keybridge.cli;
 
+import static java.util.stream.Collectors.joining;
+
 import com.azure.security.keyvault.keys.models.KeyOperation;
+import dev.keybridge.management.keys.KeyOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +18,6 @@ import picocli.CommandLine.TypeConversionException;
 /** Converters for option values shared by several commands. */
 public final class Arguments {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)([smhdy])");
-  private static final List<String> OPERATIONS =
-      List.of("encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey", "import", "export");
 
   private Arguments() {}
 
@@ -77,13 +77,16 @@ public final class Arguments {
   public static final class OperationConverter implements ITypeConverter<KeyOperation> {
     @Override
     public KeyOperation convert(String value) {
-      for (String operation : OPERATIONS) {
-        if (operation.equalsIgnoreCase(value.trim())) {
-          return KeyOperation.fromString(operation);
+      for (KeyOperation operation : KeyOptions.OPERATIONS) {
+        if (operation.toString().equalsIgnoreCase(value.trim())) {
+          return operation;
         }
       }
       throw new TypeConversionException(
-          "unknown key operation '" + value + "'; use " + String.join(", ", OPERATIONS));
+          "unknown key operation '"
+              + value
+              + "'; use "
+              + KeyOptions.OPERATIONS.stream().map(KeyOperation::toString).collect(joining(", ")));
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.keybridge.keystore.key.VaultSecretKey;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.TestPki;
+import dev.keybridge.management.KeyVaultAsyncManager;
 import dev.keybridge.management.KeyVaultManager;
 import dev.keybridge.management.config.KeyVaultConfig;
 import dev.keybridge.management.keys.KeyBundle;
@@ -31,6 +32,7 @@ import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -103,6 +105,8 @@ class KeyAccessMatrixTest {
     // facade
     KeyBundle bundle = new KeyVaultManager(config).getKey(name);
     assertThat(bundle.keySize()).as("facade key size of " + name).isEqualTo(size);
+    KeyBundle later = new KeyVaultAsyncManager(config).getKey(name).get(60, TimeUnit.SECONDS);
+    assertThat(later.keySize()).as("async facade key size of " + name).isEqualTo(size);
 
     // Signature / Cipher
     switch (kind) {

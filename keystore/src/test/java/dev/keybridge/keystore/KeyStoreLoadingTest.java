@@ -59,8 +59,8 @@ class KeyStoreLoadingTest {
   @Test
   void loadWithoutArgumentsUsesTheProvidersConfiguration() throws Exception {
     KeyVaultConfig config = VaultKeyStores.config(VAULT.vault());
-    KeyStore viaStream = VaultKeyStores.wrap(new KeyVaultKeyStore(() -> config));
-    KeyStore viaParameter = VaultKeyStores.wrap(new KeyVaultKeyStore(() -> config));
+    KeyStore viaStream = VaultKeyStores.wrap(new VaultKeyStoreSpi(() -> config));
+    KeyStore viaParameter = VaultKeyStores.wrap(new VaultKeyStoreSpi(() -> config));
 
     viaStream.load(null, null);
     viaParameter.load(null);
@@ -78,7 +78,7 @@ class KeyStoreLoadingTest {
     Properties saved = (Properties) System.getProperties().clone();
     try {
       file.forEach((name, value) -> System.setProperty((String) name, (String) value));
-      KeyStore store = VaultKeyStores.wrap(new KeyVaultKeyStore());
+      KeyStore store = VaultKeyStores.wrap(new VaultKeyStoreSpi());
 
       store.load(null, null);
 
@@ -147,7 +147,7 @@ class KeyStoreLoadingTest {
 
   @Test
   void probeRecognisesKeybridgeProperties() throws Exception {
-    KeyVaultKeyStore spi = new KeyVaultKeyStore();
+    VaultKeyStoreSpi spi = new VaultKeyStoreSpi();
     try (InputStream in = Files.newInputStream(VAULT.vault().propertiesFile())) {
       assertThat(spi.engineProbe(in)).isTrue();
     }

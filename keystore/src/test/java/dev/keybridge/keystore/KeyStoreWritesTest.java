@@ -92,7 +92,7 @@ class KeyStoreWritesTest {
   @Test
   void theSpiImportsAPrivateKeyWithoutChainWhenCalledDirectly() throws Exception {
     var config = VaultKeyStores.config(VAULT.vault());
-    KeyVaultKeyStore spi = new KeyVaultKeyStore(() -> config);
+    VaultKeyStoreSpi spi = new VaultKeyStoreSpi(() -> config);
     spi.engineLoad(null, null);
     KeyPair software = TestPki.ec("secp384r1");
 

@@ -13,6 +13,11 @@ final class TestProvider extends Provider {
     super("KeyBridgeKeyStoreTest", "0.1", "AzureKeyVault KeyStore for keystore tests");
     putService(
         new Service(
-            this, "KeyStore", KeyVaultKeyStore.TYPE, KeyVaultKeyStore.class.getName(), null, null));
+            this, "KeyStore", KeyVaultKeyStore.TYPE, VaultKeyStoreSpi.class.getName(), null, null) {
+          @Override
+          public Object newInstance(Object constructorParameter) {
+            return new VaultKeyStoreSpi();
+          }
+        });
   }
 }

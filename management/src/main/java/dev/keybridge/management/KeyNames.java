@@ -2,14 +2,22 @@ package dev.keybridge.management;
 
 import java.util.regex.Pattern;
 
-/** Checks key and certificate names and versions before they go into a URL. */
-final class KeyNames {
+/**
+ * The one check of key and certificate names and versions before they go into a URL or a request:
+ * the facade, the key generators' parameter spec and {@link
+ * dev.keybridge.management.keys.KeyOptions}' requests use it.
+ */
+public final class KeyNames {
   private static final Pattern NAME = Pattern.compile("[0-9a-zA-Z-]{1,127}");
   private static final Pattern VERSION = Pattern.compile("[0-9a-zA-Z]{1,64}");
 
   private KeyNames() {}
 
-  static String name(String name) {
+  /**
+   * @return {@code name}
+   * @throws IllegalArgumentException unless it is 1 to 127 letters, digits and dashes
+   */
+  public static String name(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "invalid name '" + name + "': 1 to 127 letters, digits and dashes");
@@ -17,8 +25,12 @@ final class KeyNames {
     return name;
   }
 
-  /** A version, or null for the latest. */
-  static String version(String version) {
+  /**
+   * A version, or null for the latest.
+   *
+   * @throws IllegalArgumentException unless null or 1 to 64 letters and digits
+   */
+  public static String version(String version) {
     if (version != null && !VERSION.matcher(version).matches()) {
       throw new IllegalArgumentException("invalid version '" + version + "'");
     }

@@ -1,25 +1,16 @@
 package dev.keybridge.management;
 
-import com.azure.core.util.BinaryData;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
-import com.azure.security.keyvault.keys.models.CreateEcKeyOptions;
-import com.azure.security.keyvault.keys.models.CreateKeyOptions;
-import com.azure.security.keyvault.keys.models.CreateOctKeyOptions;
-import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
 import com.azure.security.keyvault.keys.models.ImportKeyOptions;
 import com.azure.security.keyvault.keys.models.JsonWebKey;
-import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyOperation;
 import com.azure.security.keyvault.keys.models.KeyProperties;
-import com.azure.security.keyvault.keys.models.KeyReleasePolicy;
-import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.ReleaseKeyOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.management.keys.KeyOptions;
 import dev.keybridge.management.keys.KeySizes;
 import dev.keybridge.management.keys.KeyUpdate;
-import dev.keybridge.management.keys.ReleasePolicy;
 import dev.keybridge.management.release.ReleaseOptions;
 import dev.keybridge.management.release.ReleasedKeyDecoder;
 import java.io.IOException;
@@ -33,57 +24,12 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 
 /**
- * Turns keybridge's immutable options into the SDK's request models, and release results back into
- * keys: one place for both the sync and the async facade.
+ * Turns keybridge's immutable options into the SDK's import, update and release request models, and
+ * release results back into keys: one place for both the sync and the async facade. Create requests
+ * come from {@link KeyOptions} itself.
  */
 final class KeyRequests {
   private KeyRequests() {}
-
-  static CreateRsaKeyOptions rsa(String name, int keySize, Integer exponent, KeyOptions options) {
-    CreateRsaKeyOptions request =
-        new CreateRsaKeyOptions(name)
-            .setKeySize(keySize)
-            .setHardwareProtected(options.hardwareProtected());
-    if (exponent != null) {
-      request.setPublicExponent(exponent);
-    }
-    return apply(request, options);
-  }
-
-  static CreateEcKeyOptions ec(String name, KeyCurveName curve, KeyOptions options) {
-    return apply(
-        new CreateEcKeyOptions(name)
-            .setCurveName(curve)
-            .setHardwareProtected(options.hardwareProtected()),
-        options);
-  }
-
-  /** An oct create; the size is also recorded as {@link KeySizes#TAG}. */
-  static CreateOctKeyOptions oct(String name, int keySize, KeyOptions options) {
-    CreateOctKeyOptions request =
-        apply(
-            new CreateOctKeyOptions(name)
-                .setKeySize(keySize)
-                .setHardwareProtected(options.hardwareProtected()),
-            options);
-    request.setTags(KeySizes.tagged(request.getTags(), KeyType.OCT, keySize));
-    return request;
-  }
-
-  /** A create of any type; HSM options turn a software type into its HSM variant. */
-  static CreateKeyOptions generic(String name, KeyType type, KeyOptions options) {
-    KeyType effective = type;
-    if (options.hardwareProtected()) {
-      if (KeyType.RSA.equals(type)) {
-        effective = KeyType.RSA_HSM;
-      } else if (KeyType.EC.equals(type)) {
-        effective = KeyType.EC_HSM;
-      } else if (KeyType.OCT.equals(type)) {
-        effective = KeyType.OCT_HSM;
-      }
-    }
-    return apply(new CreateKeyOptions(name, effective), options);
-  }
 
   static ImportKeyOptions importKey(String name, JsonWebKey jwk, KeyOptions options) {
     if (!options.operations().isEmpty()) {
@@ -99,7 +45,7 @@ final class KeyRequests {
     }
     options
         .releasePolicy()
-        .ifPresent(policy -> request.setExportable(true).setReleasePolicy(releasePolicy(policy)));
+        .ifPresent(policy -> request.setExportable(true).setReleasePolicy(policy.sdkPolicy()));
     request.setTags(KeySizes.tagged(request.getTags(), jwk.getKeyType(), KeySizes.octBits(jwk)));
     return request;
   }
@@ -122,19 +68,13 @@ final class KeyRequests {
     update.notBefore().map(KeyRequests::time).ifPresent(properties::setNotBefore);
     update.expiresOn().map(KeyRequests::time).ifPresent(properties::setExpiresOn);
     update.tags().ifPresent(tags -> properties.setTags(new LinkedHashMap<>(tags)));
-    update.releasePolicy().ifPresent(policy -> properties.setReleasePolicy(releasePolicy(policy)));
+    update.releasePolicy().ifPresent(policy -> properties.setReleasePolicy(policy.sdkPolicy()));
     return properties;
   }
 
   /** The operations to send, or null to leave them unchanged (an empty array would clear them). */
   static KeyOperation[] operations(KeyUpdate update) {
     return update.operations().map(ops -> ops.toArray(new KeyOperation[0])).orElse(null);
-  }
-
-  static KeyReleasePolicy releasePolicy(ReleasePolicy policy) {
-    return new KeyReleasePolicy(BinaryData.fromString(policy.json()))
-        .setContentType(policy.contentType())
-        .setImmutable(policy.immutable() ? Boolean.TRUE : null);
   }
 
   static ReleaseKeyOptions release(ReleaseOptions options) {
@@ -170,22 +110,6 @@ final class KeyRequests {
     } catch (IllegalArgumentException e) {
       throw new KeyVaultException("release", name, 200, "InvalidResponse", null, e.getMessage(), e);
     }
-  }
-
-  private static <T extends CreateKeyOptions> T apply(T request, KeyOptions options) {
-    if (!options.operations().isEmpty()) {
-      request.setKeyOperations(options.operations().toArray(new KeyOperation[0]));
-    }
-    options.enabled().ifPresent(request::setEnabled);
-    options.notBefore().map(KeyRequests::time).ifPresent(request::setNotBefore);
-    options.expiresOn().map(KeyRequests::time).ifPresent(request::setExpiresOn);
-    if (!options.tags().isEmpty()) {
-      request.setTags(new LinkedHashMap<>(options.tags()));
-    }
-    options
-        .releasePolicy()
-        .ifPresent(policy -> request.setExportable(true).setReleasePolicy(releasePolicy(policy)));
-    return request;
   }
 
   private static OffsetDateTime time(Instant instant) {

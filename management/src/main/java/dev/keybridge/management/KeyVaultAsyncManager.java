@@ -73,9 +73,7 @@ public final class KeyVaultAsyncManager {
    */
   public CompletableFuture<KeyBundle> createRsaKey(String name, int keySize, KeyOptions options) {
     return key(
-        "createKey",
-        name,
-        () -> keys().createRsaKey(KeyRequests.rsa(name, keySize, null, options)));
+        "createKey", name, () -> keys().createRsaKey(options.rsaRequest(name, keySize, null)));
   }
 
   /**
@@ -87,7 +85,7 @@ public final class KeyVaultAsyncManager {
     return key(
         "createKey",
         name,
-        () -> keys().createRsaKey(KeyRequests.rsa(name, keySize, publicExponent, options)));
+        () -> keys().createRsaKey(options.rsaRequest(name, keySize, publicExponent)));
   }
 
   /**
@@ -96,7 +94,7 @@ public final class KeyVaultAsyncManager {
    */
   public CompletableFuture<KeyBundle> createEcKey(
       String name, KeyCurveName curve, KeyOptions options) {
-    return key("createKey", name, () -> keys().createEcKey(KeyRequests.ec(name, curve, options)));
+    return key("createKey", name, () -> keys().createEcKey(options.ecRequest(name, curve)));
   }
 
   /**
@@ -104,8 +102,7 @@ public final class KeyVaultAsyncManager {
    * KeyVaultException}.
    */
   public CompletableFuture<KeyBundle> createOctKey(String name, int keySize, KeyOptions options) {
-    return key(
-        "createKey", name, () -> keys().createOctKey(KeyRequests.oct(name, keySize, options)));
+    return key("createKey", name, () -> keys().createOctKey(options.octRequest(name, keySize)));
   }
 
   /**
@@ -113,7 +110,7 @@ public final class KeyVaultAsyncManager {
    * KeyVaultException}.
    */
   public CompletableFuture<KeyBundle> createKey(String name, KeyType type, KeyOptions options) {
-    return key("createKey", name, () -> keys().createKey(KeyRequests.generic(name, type, options)));
+    return key("createKey", name, () -> keys().createKey(options.request(name, type)));
   }
 
   /**
@@ -156,7 +153,7 @@ public final class KeyVaultAsyncManager {
    * KeyVaultException}.
    */
   public CompletableFuture<KeyBundle> getKey(String name) {
-    return key("getKey", name, () -> keys().getKey(name));
+    return getKey(name, null);
   }
 
   /**
@@ -164,8 +161,10 @@ public final class KeyVaultAsyncManager {
    * KeyVaultException}.
    */
   public CompletableFuture<KeyBundle> getKey(String name, String version) {
+    KeyNames.name(name);
     KeyNames.version(version);
-    return key("getKey", name, () -> keys().getKey(name, KeyRequests.versionSegment(version)));
+    String exact = version == null || version.isEmpty() ? null : version;
+    return run("getKey", name, () -> clients.restKeyAccess().getKeyLater(name, exact));
   }
 
   /**

@@ -69,7 +69,7 @@ public final class KeyVaultClients implements AutoCloseable {
   private final KeyVaultConfig config;
   private final Cleaner.Cleanable release;
   private final VaultCrypto crypto;
-  private final Lazy<VaultKeyAccess> keyAccess;
+  private final Lazy<RestVaultKeyAccess> keyAccess;
   private final Lazy<VaultCertificateAccess> certificateAccess;
   private volatile boolean closed;
 
@@ -210,6 +210,11 @@ public final class KeyVaultClients implements AutoCloseable {
    * facade; like {@link #crypto()}, it keeps these clients open while it is reachable.
    */
   public VaultKeyAccess keyAccess() {
+    return restKeyAccess();
+  }
+
+  /** The key access with its non-blocking reads, for the async facade. */
+  RestVaultKeyAccess restKeyAccess() {
     open();
     return keyAccess.get();
   }

@@ -70,9 +70,7 @@ public final class KeyVaultManager {
   /** POST /keys/{name}/create: a new RSA key (or new version), {@code keySize} 2048/3072/4096. */
   public KeyBundle createRsaKey(String name, int keySize, KeyOptions options) {
     return call(
-        "createKey",
-        name,
-        () -> keys().createRsaKey(KeyRequests.rsa(name, keySize, null, options)));
+        "createKey", name, () -> keys().createRsaKey(options.rsaRequest(name, keySize, null)));
   }
 
   /** As {@link #createRsaKey(String, int, KeyOptions)} with an explicit public exponent. */
@@ -80,24 +78,22 @@ public final class KeyVaultManager {
     return call(
         "createKey",
         name,
-        () -> keys().createRsaKey(KeyRequests.rsa(name, keySize, publicExponent, options)));
+        () -> keys().createRsaKey(options.rsaRequest(name, keySize, publicExponent)));
   }
 
   /** A new EC key on P-256, P-384, P-521 or P-256K. */
   public KeyBundle createEcKey(String name, KeyCurveName curve, KeyOptions options) {
-    return call("createKey", name, () -> keys().createEcKey(KeyRequests.ec(name, curve, options)));
+    return call("createKey", name, () -> keys().createEcKey(options.ecRequest(name, curve)));
   }
 
   /** A new symmetric (oct) key of 128, 192 or 256 bits. */
   public KeyBundle createOctKey(String name, int keySize, KeyOptions options) {
-    return call(
-        "createKey", name, () -> keys().createOctKey(KeyRequests.oct(name, keySize, options)));
+    return call("createKey", name, () -> keys().createOctKey(options.octRequest(name, keySize)));
   }
 
   /** A new key of {@code type} with the vault's default size or curve. */
   public KeyBundle createKey(String name, KeyType type, KeyOptions options) {
-    return call(
-        "createKey", name, () -> keys().createKey(KeyRequests.generic(name, type, options)));
+    return call("createKey", name, () -> keys().createKey(options.request(name, type)));
   }
 
   /** PUT /keys/{name}: imports an RSA (CRT) or EC key pair. */

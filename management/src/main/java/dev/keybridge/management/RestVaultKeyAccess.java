@@ -4,7 +4,6 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
@@ -31,6 +30,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import reactor.core.publisher.Mono;
 
 /**
  * {@link VaultKeyAccess} over one credential's pipeline: reads by direct REST (api-version {@value
@@ -56,7 +56,14 @@ final class RestVaultKeyAccess implements VaultKeyAccess {
 
   @Override
   public KeyBundle getKey(String name, String version) {
-    String label = name;
+    return getKeyLater(name, version).block();
+  }
+
+  /**
+   * {@link #getKey} without blocking, for the async facade: the same request and the same size rule
+   * ({@code attributes.key_size}, then {@link KeySizes}); fails with a {@link KeyVaultException}.
+   */
+  Mono<KeyBundle> getKeyLater(String name, String version) {
     String url =
         vaultUrl
             + "/keys/"
@@ -67,22 +74,22 @@ final class RestVaultKeyAccess implements VaultKeyAccess {
             + RestVaultCrypto.API_VERSION;
     HttpRequest request =
         new HttpRequest(HttpMethod.GET, url).setHeader(HttpHeaderName.ACCEPT, "application/json");
-    int status;
-    byte[] body;
-    try (HttpResponse response = pipeline.send(request, Context.NONE).block()) {
-      if (response == null) {
-        throw KeyVaultErrors.unreachable("getKey", label, null);
-      }
-      status = response.getStatusCode();
-      body = response.getBodyAsBinaryData().toBytes();
-    } catch (KeyVaultException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw KeyVaultErrors.translate(e, "getKey", label);
-    }
+    return Mono.defer(() -> pipeline.send(request, Context.NONE))
+        .switchIfEmpty(Mono.error(() -> KeyVaultErrors.unreachable("getKey", name, null)))
+        .flatMap(
+            response ->
+                response
+                    .getBodyAsByteArray()
+                    .defaultIfEmpty(new byte[0])
+                    .map(body -> bundle(name, response.getStatusCode(), body))
+                    .doFinally(signal -> response.close()))
+        .onErrorMap(e -> KeyVaultErrors.translate(e, "getKey", name));
+  }
+
+  private static KeyBundle bundle(String name, int status, byte[] body) {
     if (status != 200) {
       throw KeyVaultErrors.fromResponse(
-          status, new String(body, StandardCharsets.UTF_8), "getKey", label, null);
+          status, new String(body, StandardCharsets.UTF_8), "getKey", name, null);
     }
     try (JsonReader reader = JsonProviders.createReader(body)) {
       KeyVaultKey key = KeyVaultKey.fromJson(reader);
@@ -95,7 +102,7 @@ final class RestVaultKeyAccess implements VaultKeyAccess {
       return KeyBundle.of(key, size.canConvertToInt() ? size.intValue() : null);
     } catch (IOException | RuntimeException e) {
       throw new KeyVaultException(
-          "getKey", label, status, "InvalidResponse", null, "the key bundle is unreadable", e);
+          "getKey", name, status, "InvalidResponse", null, "the key bundle is unreadable", e);
     }
   }
 

@@ -4,30 +4,10 @@ import dev.keybridge.keystore.KeyVaultKeyStore;
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.keystore.key.VaultSecretKey;
 import dev.keybridge.management.config.KeyVaultConfig;
-import dev.keybridge.provider.cipher.AesCbcCipher;
-import dev.keybridge.provider.cipher.AesGcmCipher;
-import dev.keybridge.provider.cipher.AesKeyWrapCipher;
-import dev.keybridge.provider.cipher.RsaCipher.Oaep;
-import dev.keybridge.provider.cipher.RsaCipher.OaepWithSha1;
-import dev.keybridge.provider.cipher.RsaCipher.OaepWithSha256;
-import dev.keybridge.provider.cipher.RsaCipher.Pkcs1;
-import dev.keybridge.provider.keygen.AesKeyGenerator;
-import dev.keybridge.provider.keygen.EcKeyPairGenerator;
-import dev.keybridge.provider.keygen.RsaKeyPairGenerator;
-import dev.keybridge.provider.random.VaultSecureRandom;
-import dev.keybridge.provider.signature.EcdsaSignature.Sha256WithEcdsa;
-import dev.keybridge.provider.signature.EcdsaSignature.Sha256WithEcdsaInP1363Format;
-import dev.keybridge.provider.signature.EcdsaSignature.Sha384WithEcdsa;
-import dev.keybridge.provider.signature.EcdsaSignature.Sha384WithEcdsaInP1363Format;
-import dev.keybridge.provider.signature.EcdsaSignature.Sha512WithEcdsa;
-import dev.keybridge.provider.signature.EcdsaSignature.Sha512WithEcdsaInP1363Format;
-import dev.keybridge.provider.signature.RsaPkcs1Signature.Sha256WithRsa;
-import dev.keybridge.provider.signature.RsaPkcs1Signature.Sha384WithRsa;
-import dev.keybridge.provider.signature.RsaPkcs1Signature.Sha512WithRsa;
-import dev.keybridge.provider.signature.RsaPssSignature.RsassaPss;
-import dev.keybridge.provider.signature.RsaPssSignature.Sha256WithRsaPss;
-import dev.keybridge.provider.signature.RsaPssSignature.Sha384WithRsaPss;
-import dev.keybridge.provider.signature.RsaPssSignature.Sha512WithRsaPss;
+import dev.keybridge.provider.cipher.CipherServices;
+import dev.keybridge.provider.keygen.KeyGenServices;
+import dev.keybridge.provider.random.RandomServices;
+import dev.keybridge.provider.signature.SignatureServices;
 import java.security.InvalidParameterException;
 import java.security.Provider;
 import java.security.ProviderException;
@@ -146,86 +126,126 @@ public final class KeyBridgeProvider extends Provider {
   /** The whole service table: one line per service; the loop is over AES key sizes. */
   private void registerServices() {
     // Signature: the message is hashed here and only the digest is signed in the vault.
-    signature("SHA256withRSA", "RS256", Sha256WithRsa::new, oid("1.2.840.113549.1.1.11"));
-    signature("SHA384withRSA", "RS384", Sha384WithRsa::new, oid("1.2.840.113549.1.1.12"));
-    signature("SHA512withRSA", "RS512", Sha512WithRsa::new, oid("1.2.840.113549.1.1.13"));
+    signature(
+        "SHA256withRSA", "RS256", SignatureServices::sha256WithRsa, oid("1.2.840.113549.1.1.11"));
+    signature(
+        "SHA384withRSA", "RS384", SignatureServices::sha384WithRsa, oid("1.2.840.113549.1.1.12"));
+    signature(
+        "SHA512withRSA", "RS512", SignatureServices::sha512WithRsa, oid("1.2.840.113549.1.1.13"));
     signature(
         "RSASSA-PSS",
         "PS256 / PS384 / PS512",
-        RsassaPss::new,
+        SignatureServices::rsassaPss,
         aka("PSS", oid("1.2.840.113549.1.1.10")));
-    signature("SHA256withRSA/PSS", "PS256", Sha256WithRsaPss::new, List.of("SHA256withRSAandMGF1"));
-    signature("SHA384withRSA/PSS", "PS384", Sha384WithRsaPss::new, List.of("SHA384withRSAandMGF1"));
-    signature("SHA512withRSA/PSS", "PS512", Sha512WithRsaPss::new, List.of("SHA512withRSAandMGF1"));
+    signature(
+        "SHA256withRSA/PSS",
+        "PS256",
+        SignatureServices::sha256WithRsaPss,
+        List.of("SHA256withRSAandMGF1"));
+    signature(
+        "SHA384withRSA/PSS",
+        "PS384",
+        SignatureServices::sha384WithRsaPss,
+        List.of("SHA384withRSAandMGF1"));
+    signature(
+        "SHA512withRSA/PSS",
+        "PS512",
+        SignatureServices::sha512WithRsaPss,
+        List.of("SHA512withRSAandMGF1"));
     // ECDSA: any hash with any curve, signed with the curve's algorithm (EcdsaSignature).
-    signature("SHA256withECDSA", ES_ANY, Sha256WithEcdsa::new, oid("1.2.840.10045.4.3.2"));
-    signature("SHA384withECDSA", ES_ANY, Sha384WithEcdsa::new, oid("1.2.840.10045.4.3.3"));
-    signature("SHA512withECDSA", ES_ANY, Sha512WithEcdsa::new, oid("1.2.840.10045.4.3.4"));
-    signature("SHA256withECDSAinP1363Format", ES_ANY, Sha256WithEcdsaInP1363Format::new, List.of());
-    signature("SHA384withECDSAinP1363Format", ES_ANY, Sha384WithEcdsaInP1363Format::new, List.of());
-    signature("SHA512withECDSAinP1363Format", ES_ANY, Sha512WithEcdsaInP1363Format::new, List.of());
+    signature(
+        "SHA256withECDSA", ES_ANY, SignatureServices::sha256WithEcdsa, oid("1.2.840.10045.4.3.2"));
+    signature(
+        "SHA384withECDSA", ES_ANY, SignatureServices::sha384WithEcdsa, oid("1.2.840.10045.4.3.3"));
+    signature(
+        "SHA512withECDSA", ES_ANY, SignatureServices::sha512WithEcdsa, oid("1.2.840.10045.4.3.4"));
+    signature(
+        "SHA256withECDSAinP1363Format",
+        ES_ANY,
+        SignatureServices::sha256WithEcdsaInP1363Format,
+        List.of());
+    signature(
+        "SHA384withECDSAinP1363Format",
+        ES_ANY,
+        SignatureServices::sha384WithEcdsaInP1363Format,
+        List.of());
+    signature(
+        "SHA512withECDSAinP1363Format",
+        ES_ANY,
+        SignatureServices::sha512WithEcdsaInP1363Format,
+        List.of());
 
     // Cipher, RSA: decrypt/unwrap in the vault, encrypt/wrap locally with the public key.
     rsaCipher(
-        "RSA/ECB/PKCS1Padding", "RSA1_5", Pkcs1::new, aka("RSA", oid("1.2.840.113549.1.1.1")));
-    rsaCipher("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "RSA-OAEP", OaepWithSha1::new, List.of());
+        "RSA/ECB/PKCS1Padding",
+        "RSA1_5",
+        CipherServices::rsaPkcs1,
+        aka("RSA", oid("1.2.840.113549.1.1.1")));
     rsaCipher(
-        "RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "RSA-OAEP-256", OaepWithSha256::new, List.of());
+        "RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "RSA-OAEP", CipherServices::rsaOaepSha1, List.of());
     rsaCipher(
-        "RSA/ECB/OAEPPadding", "RSA-OAEP / RSA-OAEP-256", Oaep::new, oid("1.2.840.113549.1.1.7"));
+        "RSA/ECB/OAEPWithSHA-256AndMGF1Padding",
+        "RSA-OAEP-256",
+        CipherServices::rsaOaepSha256,
+        List.of());
+    rsaCipher(
+        "RSA/ECB/OAEPPadding",
+        "RSA-OAEP / RSA-OAEP-256",
+        CipherServices::rsaOaep,
+        oid("1.2.840.113549.1.1.7"));
 
     // Cipher, AES (Managed HSM oct keys): every operation in the vault; without a size in the
     // name, the Key Vault algorithm follows the key's size.
-    aesCipher("AES/GCM/NoPadding", aesNames("A%dGCM"), () -> new AesGcmCipher(0), List.of());
+    aesCipher("AES/GCM/NoPadding", aesNames("A%dGCM"), CipherServices::aesGcm, List.of());
     aesCipher(
-        "AES/CBC/PKCS5Padding", aesNames("A%dCBCPAD"), () -> new AesCbcCipher(true, 0), List.of());
-    aesCipher("AES/CBC/NoPadding", aesNames("A%dCBC"), () -> new AesCbcCipher(false, 0), List.of());
+        "AES/CBC/PKCS5Padding",
+        aesNames("A%dCBCPAD"),
+        CipherServices::aesCbcPkcs5Padding,
+        List.of());
+    aesCipher("AES/CBC/NoPadding", aesNames("A%dCBC"), CipherServices::aesCbcNoPadding, List.of());
     aesCipher(
-        "AES/KW/NoPadding",
-        aesNames("A%dKW"),
-        () -> new AesKeyWrapCipher(false, 0),
-        List.of("AESWrap"));
+        "AES/KW/NoPadding", aesNames("A%dKW"), CipherServices::aesKeyWrap, List.of("AESWrap"));
     aesCipher(
         "AES/KWP/NoPadding",
         "CKM_AES_KEY_WRAP_PAD",
-        () -> new AesKeyWrapCipher(true, 0),
+        CipherServices::aesKeyWrapPad,
         List.of("AESWrapPad"));
     for (int size : AES_SIZES) {
       String aes = "AES_" + size;
+      String vault = "A" + size;
       aesCipher(
           aes + "/GCM/NoPadding",
-          "A" + size + "GCM",
-          () -> new AesGcmCipher(size),
+          vault + "GCM",
+          () -> CipherServices.aesGcm(size),
           aesOid(size, 6));
       aesCipher(
           aes + "/CBC/NoPadding",
-          "A" + size + "CBC",
-          () -> new AesCbcCipher(false, size),
+          vault + "CBC",
+          () -> CipherServices.aesCbcNoPadding(size),
           aesOid(size, 2));
       aesCipher(
           aes + "/KW/NoPadding",
-          "A" + size + "KW",
-          () -> new AesKeyWrapCipher(false, size),
+          vault + "KW",
+          () -> CipherServices.aesKeyWrap(size),
           aesOid(size, 5));
       aesCipher(
           aes + "/KWP/NoPadding",
           "CKM_AES_KEY_WRAP_PAD",
-          () -> new AesKeyWrapCipher(true, size),
+          () -> CipherServices.aesKeyWrapPad(size),
           aesOid(size, 8));
     }
 
     // Key generation in the vault; the private half is a handle.
     generator(
-        "KeyPairGenerator", "RSA", "RSA / RSA-HSM", () -> new RsaKeyPairGenerator(access::clients));
-    generator(
-        "KeyPairGenerator", "EC", "EC / EC-HSM", () -> new EcKeyPairGenerator(access::clients));
-    generator("KeyGenerator", "AES", "oct-HSM", () -> new AesKeyGenerator(access::clients));
+        "KeyPairGenerator", "RSA", "RSA / RSA-HSM", () -> KeyGenServices.rsa(access::clients));
+    generator("KeyPairGenerator", "EC", "EC / EC-HSM", () -> KeyGenServices.ec(access::clients));
+    generator("KeyGenerator", "AES", "oct-HSM", () -> KeyGenServices.aes(access::clients));
 
     // Vault keys and certificates as a KeyStore; random bytes from the HSM (POST /rng).
     put(
         "KeyStore",
         KeyVaultKeyStore.TYPE,
-        () -> new KeyVaultKeyStore(access::config),
+        () -> KeyVaultKeyStore.spi(access::config),
         List.of(),
         vaultAlgorithm("keys and certificates", NONE));
     secureRandom(
@@ -234,8 +254,8 @@ public final class KeyBridgeProvider extends Provider {
         vaultAlgorithm("POST /rng", Map.of("ThreadSafe", "true")));
   }
 
-  private VaultSecureRandom newRandom() {
-    return new VaultSecureRandom(() -> access.clients().crypto());
+  private Object newRandom() {
+    return RandomServices.vaultRng(() -> access.clients().crypto());
   }
 
   // The rule: a service that takes a private or secret key accepts only keybridge's vault handles,

@@ -1,7 +1,17 @@
 package dev.keybridge.management.keys;
 
+import com.azure.security.keyvault.keys.models.CreateEcKeyOptions;
+import com.azure.security.keyvault.keys.models.CreateKeyOptions;
+import com.azure.security.keyvault.keys.models.CreateOctKeyOptions;
+import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
+import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyOperation;
+import com.azure.security.keyvault.keys.models.KeyType;
+import dev.keybridge.management.KeyNames;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,8 +25,25 @@ import java.util.Optional;
  * enabled flag, validity window, tags, and exportability with its release policy. Immutable; {@link
  * #defaults()} leaves every choice to the vault (software key, all operations of the type, enabled,
  * no validity limits, no tags, not exportable).
+ *
+ * <p>The one options type of every key creation: the facade, the CLI and the provider's key
+ * generators ({@code VaultKeyGenParameterSpec} carries a {@code KeyOptions}) all send the create
+ * request that {@link #rsaRequest}, {@link #ecRequest}, {@link #octRequest} or {@link #request}
+ * build from it, with the name checked by {@link KeyNames}.
  */
 public final class KeyOptions {
+  /** The key operations Key Vault knows, by their REST names. */
+  public static final List<KeyOperation> OPERATIONS =
+      List.of(
+          KeyOperation.ENCRYPT,
+          KeyOperation.DECRYPT,
+          KeyOperation.SIGN,
+          KeyOperation.VERIFY,
+          KeyOperation.WRAP_KEY,
+          KeyOperation.UNWRAP_KEY,
+          KeyOperation.IMPORT,
+          KeyOperation.fromString("export"));
+
   private static final KeyOptions DEFAULTS = builder().build();
 
   private final boolean hardwareProtected;
@@ -81,6 +108,101 @@ public final class KeyOptions {
     return releasePolicy != null;
   }
 
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder =
+        builder().hardwareProtected(hardwareProtected).operations(operations).tags(tags);
+    builder.enabled = enabled;
+    builder.notBefore = notBefore;
+    builder.expiresOn = expiresOn;
+    builder.releasePolicy = releasePolicy;
+    return builder;
+  }
+
+  /**
+   * The create request of an RSA key (RSA-HSM when {@link #hardwareProtected()}); a null {@code
+   * publicExponent} leaves it to the vault (65537).
+   *
+   * @throws IllegalArgumentException if {@code name} is not a Key Vault key name
+   */
+  public CreateRsaKeyOptions rsaRequest(String name, int keySize, Integer publicExponent) {
+    CreateRsaKeyOptions request =
+        new CreateRsaKeyOptions(KeyNames.name(name))
+            .setKeySize(keySize)
+            .setHardwareProtected(hardwareProtected);
+    if (publicExponent != null) {
+      request.setPublicExponent(publicExponent);
+    }
+    return apply(request);
+  }
+
+  /**
+   * The create request of an EC key on {@code curve} (EC-HSM when {@link #hardwareProtected()}).
+   *
+   * @throws IllegalArgumentException if {@code name} is not a Key Vault key name
+   */
+  public CreateEcKeyOptions ecRequest(String name, KeyCurveName curve) {
+    return apply(
+        new CreateEcKeyOptions(KeyNames.name(name))
+            .setCurveName(curve)
+            .setHardwareProtected(hardwareProtected));
+  }
+
+  /**
+   * The create request of an oct key (oct-HSM when {@link #hardwareProtected()}); its size is also
+   * recorded as {@link KeySizes#TAG}, for vaults that do not report it.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a Key Vault key name
+   */
+  public CreateOctKeyOptions octRequest(String name, int keySize) {
+    CreateOctKeyOptions request =
+        apply(
+            new CreateOctKeyOptions(KeyNames.name(name))
+                .setKeySize(keySize)
+                .setHardwareProtected(hardwareProtected));
+    request.setTags(KeySizes.tagged(request.getTags(), KeyType.OCT, keySize));
+    return request;
+  }
+
+  /**
+   * The create request of a key of any type, with the vault's default size or curve; {@link
+   * #hardwareProtected()} turns a software type into its HSM variant.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a Key Vault key name
+   */
+  public CreateKeyOptions request(String name, KeyType type) {
+    KeyType effective = type;
+    if (hardwareProtected) {
+      if (KeyType.RSA.equals(type)) {
+        effective = KeyType.RSA_HSM;
+      } else if (KeyType.EC.equals(type)) {
+        effective = KeyType.EC_HSM;
+      } else if (KeyType.OCT.equals(type)) {
+        effective = KeyType.OCT_HSM;
+      }
+    }
+    return apply(new CreateKeyOptions(KeyNames.name(name), effective));
+  }
+
+  private <T extends CreateKeyOptions> T apply(T request) {
+    if (!operations.isEmpty()) {
+      request.setKeyOperations(operations.toArray(new KeyOperation[0]));
+    }
+    enabled().ifPresent(request::setEnabled);
+    notBefore().map(KeyOptions::time).ifPresent(request::setNotBefore);
+    expiresOn().map(KeyOptions::time).ifPresent(request::setExpiresOn);
+    if (!tags.isEmpty()) {
+      request.setTags(new LinkedHashMap<>(tags));
+    }
+    releasePolicy()
+        .ifPresent(policy -> request.setExportable(true).setReleasePolicy(policy.sdkPolicy()));
+    return request;
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
   @Override
   public String toString() {
     return "KeyOptions{hsm="
@@ -125,6 +247,27 @@ public final class KeyOptions {
     public Builder operations(List<KeyOperation> permitted) {
       this.operations = List.copyOf(permitted);
       return this;
+    }
+
+    /**
+     * The permitted operations by their Key Vault names ({@code sign}, {@code wrapKey}, ...).
+     *
+     * @throws IllegalArgumentException naming an operation Key Vault does not have
+     */
+    public Builder operationNames(List<String> names) {
+      List<KeyOperation> permitted = new ArrayList<>();
+      for (String name : names) {
+        KeyOperation operation =
+            OPERATIONS.stream()
+                .filter(known -> known.toString().equals(name))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "unknown key operation '" + name + "'; Key Vault has " + OPERATIONS));
+        permitted.add(operation);
+      }
+      return operations(permitted);
     }
 
     public Builder enabled(boolean isEnabled) {

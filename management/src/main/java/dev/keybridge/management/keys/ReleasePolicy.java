@@ -1,5 +1,7 @@
 package dev.keybridge.management.keys;
 
+import com.azure.core.util.BinaryData;
+import com.azure.security.keyvault.keys.models.KeyReleasePolicy;
 import java.util.Objects;
 
 /**
@@ -30,5 +32,12 @@ public record ReleasePolicy(String json, String contentType, boolean immutable) 
   /** The same policy, marked immutable. */
   public ReleasePolicy asImmutable() {
     return new ReleasePolicy(json, contentType, true);
+  }
+
+  /** The SDK's request model of this policy. */
+  public KeyReleasePolicy sdkPolicy() {
+    return new KeyReleasePolicy(BinaryData.fromString(json))
+        .setContentType(contentType)
+        .setImmutable(immutable ? Boolean.TRUE : null);
   }
 }

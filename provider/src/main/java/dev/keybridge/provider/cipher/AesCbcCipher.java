@@ -18,14 +18,14 @@ import javax.crypto.spec.IvParameterSpec;
  * uses the {@code IvParameterSpec} if one is given, else the vault generates the IV ({@link
  * #engineGetIV()} gives it after {@code doFinal}); decryption needs the IV.
  */
-public final class AesCbcCipher extends VaultAesCipher {
+final class AesCbcCipher extends VaultAesCipher {
   private final boolean padded;
 
   /**
    * @param padded PKCS#5 (PKCS#7) padding, or none (the input must be whole blocks)
    * @param requiredKeySize 0 for any AES key size, else only that size
    */
-  public AesCbcCipher(boolean padded, int requiredKeySize) {
+  AesCbcCipher(boolean padded, int requiredKeySize) {
     super(
         AesNames.transformation(requiredKeySize, "CBC", padded ? "PKCS5Padding" : "NoPadding"),
         requiredKeySize);

@@ -23,7 +23,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * GCMParameterSpec(128, iv)} with a 12-byte IV and ciphertext||tag. AAD via {@code updateAAD}
  * before the data.
  */
-public final class AesGcmCipher extends VaultAesCipher {
+final class AesGcmCipher extends VaultAesCipher {
   static final int TAG_BYTES = 16;
   static final int IV_BYTES = 12;
 
@@ -34,7 +34,7 @@ public final class AesGcmCipher extends VaultAesCipher {
    * {@code AES/GCM/NoPadding} (requiredKeySize 0: any key size) or {@code AES_128/GCM/NoPadding}
    * and friends (only that key size).
    */
-  public AesGcmCipher(int requiredKeySize) {
+  AesGcmCipher(int requiredKeySize) {
     super(AesNames.transformation(requiredKeySize, "GCM", "NoPadding"), requiredKeySize);
   }
 

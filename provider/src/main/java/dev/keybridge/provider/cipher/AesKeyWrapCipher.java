@@ -20,7 +20,7 @@ import javax.crypto.spec.IvParameterSpec;
  * unwrapkey; {@code ENCRYPT_MODE}/{@code DECRYPT_MODE} do the same on raw bytes, as the JDK's KW
  * ciphers do. Only the RFCs' default IVs exist in Key Vault.
  */
-public final class AesKeyWrapCipher extends VaultAesCipher {
+final class AesKeyWrapCipher extends VaultAesCipher {
   private static final int SEMIBLOCK = 8;
 
   private final boolean padded;
@@ -29,7 +29,7 @@ public final class AesKeyWrapCipher extends VaultAesCipher {
    * @param padded RFC 5649 (KWP) instead of RFC 3394 (KW)
    * @param requiredKeySize 0 for any AES key size, else only that size
    */
-  public AesKeyWrapCipher(boolean padded, int requiredKeySize) {
+  AesKeyWrapCipher(boolean padded, int requiredKeySize) {
     super(
         AesNames.transformation(requiredKeySize, padded ? "KWP" : "KW", "NoPadding"),
         requiredKeySize);

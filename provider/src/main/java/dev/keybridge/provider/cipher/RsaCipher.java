@@ -32,7 +32,7 @@ import javax.crypto.spec.OAEPParameterSpec;
  * request). In keybridge {@code OAEPWithSHA-256AndMGF1Padding} means SHA-256 with MGF1-SHA-256, Key
  * Vault's only SHA-256 OAEP (the JDK's default for that name is MGF1-SHA-1).
  */
-public abstract class RsaCipher extends CipherSpi {
+abstract class RsaCipher extends CipherSpi {
   private final String transformation;
   private final RsaPadding fixedPadding;
   private RsaPadding padding;
@@ -306,29 +306,29 @@ public abstract class RsaCipher extends CipherSpi {
   }
 
   /** {@code RSA/ECB/PKCS1Padding} (alias {@code RSA}): Key Vault RSA1_5. */
-  public static final class Pkcs1 extends RsaCipher {
-    public Pkcs1() {
+  static final class Pkcs1 extends RsaCipher {
+    Pkcs1() {
       super("RSA/ECB/PKCS1Padding", RsaPadding.RSA1_5);
     }
   }
 
   /** {@code RSA/ECB/OAEPWithSHA-1AndMGF1Padding}: Key Vault RSA-OAEP. */
-  public static final class OaepWithSha1 extends RsaCipher {
-    public OaepWithSha1() {
+  static final class OaepWithSha1 extends RsaCipher {
+    OaepWithSha1() {
       super("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", RsaPadding.RSA_OAEP);
     }
   }
 
   /** {@code RSA/ECB/OAEPWithSHA-256AndMGF1Padding}: Key Vault RSA-OAEP-256 (MGF1-SHA-256). */
-  public static final class OaepWithSha256 extends RsaCipher {
-    public OaepWithSha256() {
+  static final class OaepWithSha256 extends RsaCipher {
+    OaepWithSha256() {
       super("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", RsaPadding.RSA_OAEP_256);
     }
   }
 
   /** {@code RSA/ECB/OAEPPadding}: RSA-OAEP by default, RSA-OAEP-256 with SHA-256 parameters. */
-  public static final class Oaep extends RsaCipher {
-    public Oaep() {
+  static final class Oaep extends RsaCipher {
+    Oaep() {
       super("RSA/ECB/OAEPPadding", null);
     }
   }

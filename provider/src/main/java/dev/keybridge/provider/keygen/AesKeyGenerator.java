@@ -7,7 +7,6 @@ import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidParameterException;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
-import java.util.Map;
 import java.util.function.Supplier;
 import javax.crypto.KeyGeneratorSpi;
 import javax.crypto.SecretKey;
@@ -15,15 +14,16 @@ import javax.crypto.SecretKey;
 /**
  * {@code KeyGenerator.getInstance("AES", "KeyBridge")}: creates an AES (oct) key of 128, 192 or 256
  * bits (default 256) in the vault, usually a Managed HSM, with one request, and returns its handle.
- * The size is recorded as management's key access does for every oct key ({@code KeySizes}),
- * because not every vault reports an oct key's size and the AES algorithm names depend on it.
+ * The size is recorded as management's {@code KeyOptions.octRequest} does for every oct key ({@code
+ * KeySizes}), because not every vault reports an oct key's size and the AES algorithm names depend
+ * on it.
  */
-public final class AesKeyGenerator extends KeyGeneratorSpi {
+final class AesKeyGenerator extends KeyGeneratorSpi {
   private final Supplier<KeyVaultClients> clients;
   private int keySize = 256;
   private VaultKeyGenParameterSpec spec;
 
-  public AesKeyGenerator(Supplier<KeyVaultClients> clients) {
+  AesKeyGenerator(Supplier<KeyVaultClients> clients) {
     this.clients = clients;
   }
 
@@ -72,9 +72,11 @@ public final class AesKeyGenerator extends KeyGeneratorSpi {
   protected SecretKey engineGenerateKey() {
     String name = KeyCreation.name(spec, "aes-" + keySize);
     // Managed HSM holds only HSM keys, so AES keys are always requested as oct-HSM.
-    CreateOctKeyOptions options =
-        new CreateOctKeyOptions(name).setKeySize(keySize).setHardwareProtected(true);
-    KeyCreation.applyCommon(options, spec, Map.of());
-    return (VaultSecretKey) KeyCreation.create(clients, "AES", options);
+    CreateOctKeyOptions request =
+        KeyCreation.options(spec).toBuilder()
+            .hardwareProtected(true)
+            .build()
+            .octRequest(name, keySize);
+    return (VaultSecretKey) KeyCreation.create(clients, "AES", request);
   }
 }

@@ -14,7 +14,6 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -25,12 +24,12 @@ import java.util.function.Supplier;
  * "secp256k1")} (Key Vault names P-256, P-384, P-521, P-256K also accepted), an {@link
  * ECParameterSpec} of one of those curves, or a {@link VaultKeyGenParameterSpec}.
  */
-public final class EcKeyPairGenerator extends KeyPairGeneratorSpi {
+final class EcKeyPairGenerator extends KeyPairGeneratorSpi {
   private final Supplier<KeyVaultClients> clients;
   private VaultCurve curve = VaultCurve.P_256;
   private VaultKeyGenParameterSpec spec;
 
-  public EcKeyPairGenerator(Supplier<KeyVaultClients> clients) {
+  EcKeyPairGenerator(Supplier<KeyVaultClients> clients) {
     this.clients = clients;
   }
 
@@ -94,14 +93,10 @@ public final class EcKeyPairGenerator extends KeyPairGeneratorSpi {
 
   @Override
   public KeyPair generateKeyPair() {
-    boolean hsm = spec != null && spec.hsm();
     String name = KeyCreation.name(spec, "ec-" + curve.vaultName().toLowerCase(Locale.ROOT));
-    CreateEcKeyOptions options =
-        new CreateEcKeyOptions(name)
-            .setCurveName(KeyCurveName.fromString(curve.vaultName()))
-            .setHardwareProtected(hsm);
-    KeyCreation.applyCommon(options, spec, Map.of());
-    VaultEcPrivateKey handle = (VaultEcPrivateKey) KeyCreation.create(clients, "EC", options);
+    CreateEcKeyOptions request =
+        KeyCreation.options(spec).ecRequest(name, KeyCurveName.fromString(curve.vaultName()));
+    VaultEcPrivateKey handle = (VaultEcPrivateKey) KeyCreation.create(clients, "EC", request);
     return new KeyPair(handle.publicKey(), handle);
   }
 }

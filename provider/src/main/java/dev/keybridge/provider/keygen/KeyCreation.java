@@ -1,22 +1,22 @@
 package dev.keybridge.provider.keygen;
 
 import com.azure.security.keyvault.keys.models.CreateKeyOptions;
-import com.azure.security.keyvault.keys.models.KeyOperation;
 import dev.keybridge.keystore.key.VaultKey;
 import dev.keybridge.keystore.key.VaultKeys;
 import dev.keybridge.management.KeyVaultClients;
 import dev.keybridge.management.KeyVaultException;
 import dev.keybridge.management.keys.KeyBundle;
+import dev.keybridge.management.keys.KeyOptions;
 import java.security.InvalidKeyException;
 import java.security.ProviderException;
 import java.security.SecureRandom;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
-/** Creating a key in the vault: one create request, the result turned into a handle. */
+/**
+ * Creating a key in the vault: the create request that management's {@link KeyOptions} builds, sent
+ * through {@code VaultKeyAccess.createKey} (one request), the result turned into a handle.
+ */
 final class KeyCreation {
   private static final SecureRandom NAME_RANDOM = new SecureRandom();
 
@@ -32,25 +32,9 @@ final class KeyCreation {
     return "kb-" + kindAndSize + "-" + HexFormat.of().formatHex(suffix);
   }
 
-  /** Applies the options every key type shares; extra tags are added to the spec's. */
-  static void applyCommon(
-      CreateKeyOptions options, VaultKeyGenParameterSpec spec, Map<String, String> extraTags) {
-    Map<String, String> tags = new LinkedHashMap<>();
-    if (spec != null) {
-      tags.putAll(spec.tags());
-      spec.keyOperations()
-          .ifPresent(
-              ops ->
-                  options.setKeyOperations(
-                      ops.stream().map(KeyOperation::fromString).toArray(KeyOperation[]::new)));
-      spec.exportable().ifPresent(options::setExportable);
-      spec.notBefore().ifPresent(t -> options.setNotBefore(t.atOffset(ZoneOffset.UTC)));
-      spec.expiresOn().ifPresent(t -> options.setExpiresOn(t.atOffset(ZoneOffset.UTC)));
-    }
-    tags.putAll(extraTags);
-    if (!tags.isEmpty()) {
-      options.setTags(tags);
-    }
+  /** The create options of {@code spec}, or the vault's defaults without one. */
+  static KeyOptions options(VaultKeyGenParameterSpec spec) {
+    return spec == null ? KeyOptions.defaults() : spec.options();
   }
 
   /**

@@ -11,7 +11,6 @@ import java.security.KeyPairGeneratorSpi;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -21,13 +20,13 @@ import java.util.function.Supplier;
  * RSAKeyGenParameterSpec} are accepted too. The SecureRandom argument is ignored: the vault makes
  * the key.
  */
-public final class RsaKeyPairGenerator extends KeyPairGeneratorSpi {
+final class RsaKeyPairGenerator extends KeyPairGeneratorSpi {
   private final Supplier<KeyVaultClients> clients;
   private int keySize = 2048;
   private Integer publicExponent;
   private VaultKeyGenParameterSpec spec;
 
-  public RsaKeyPairGenerator(Supplier<KeyVaultClients> clients) {
+  RsaKeyPairGenerator(Supplier<KeyVaultClients> clients) {
     this.clients = clients;
   }
 
@@ -84,15 +83,10 @@ public final class RsaKeyPairGenerator extends KeyPairGeneratorSpi {
 
   @Override
   public KeyPair generateKeyPair() {
-    boolean hsm = spec != null && spec.hsm();
     String name = KeyCreation.name(spec, "rsa-" + keySize);
-    CreateRsaKeyOptions options =
-        new CreateRsaKeyOptions(name).setKeySize(keySize).setHardwareProtected(hsm);
-    if (publicExponent != null) {
-      options.setPublicExponent(publicExponent);
-    }
-    KeyCreation.applyCommon(options, spec, Map.of());
-    VaultRsaPrivateKey handle = (VaultRsaPrivateKey) KeyCreation.create(clients, "RSA", options);
+    CreateRsaKeyOptions request =
+        KeyCreation.options(spec).rsaRequest(name, keySize, publicExponent);
+    VaultRsaPrivateKey handle = (VaultRsaPrivateKey) KeyCreation.create(clients, "RSA", request);
     return new KeyPair(handle.publicKey(), handle);
   }
 }

@@ -1,20 +1,25 @@
 package dev.keybridge.provider.keygen;
 
+import com.azure.security.keyvault.keys.models.KeyOperation;
+import dev.keybridge.management.KeyNames;
+import dev.keybridge.management.keys.KeyOptions;
+import dev.keybridge.management.keys.ReleasePolicy;
 import java.security.spec.AlgorithmParameterSpec;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * How a keybridge {@code KeyPairGenerator} ("RSA", "EC") or {@code KeyGenerator} ("AES") creates
- * its key in the vault: name, size or curve, options. Immutable; {@link Builder#build()} checks
- * everything a single spec can check (the generator checks that the spec fits its algorithm).
+ * its key in the vault: name, size or curve, public exponent, and the {@link KeyOptions} every key
+ * creation of keybridge takes (HSM, operations, tags, validity, exportable with its release
+ * policy). A thin JCA wrapper: names are checked by management's {@link KeyNames}, operations and
+ * validity by {@link KeyOptions}, and the generator sends the create request {@link #options()}
+ * builds. Immutable; {@link Builder#build()} checks everything a single spec can check (the
+ * generator checks that the spec fits its algorithm).
  *
  * <pre>{@code
  * KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", "KeyBridge");
@@ -23,32 +28,18 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class VaultKeyGenParameterSpec implements AlgorithmParameterSpec {
-  private static final Pattern NAME = Pattern.compile("[0-9A-Za-z-]{1,127}");
-  private static final List<String> OPERATIONS =
-      List.of("encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey", "import", "export");
-
   private final String name;
   private final Integer keySize;
   private final String curve;
   private final Integer publicExponent;
-  private final boolean hsm;
-  private final List<String> keyOperations;
-  private final Map<String, String> tags;
-  private final Boolean exportable;
-  private final Instant notBefore;
-  private final Instant expiresOn;
+  private final KeyOptions options;
 
-  private VaultKeyGenParameterSpec(Builder builder) {
+  private VaultKeyGenParameterSpec(Builder builder, KeyOptions options) {
     this.name = builder.name;
     this.keySize = builder.keySize;
     this.curve = builder.curve;
     this.publicExponent = builder.publicExponent;
-    this.hsm = builder.hsm;
-    this.keyOperations = builder.keyOperations == null ? null : List.copyOf(builder.keyOperations);
-    this.tags = Map.copyOf(builder.tags);
-    this.exportable = builder.exportable;
-    this.notBefore = builder.notBefore;
-    this.expiresOn = builder.expiresOn;
+    this.options = options;
   }
 
   public static Builder builder() {
@@ -75,31 +66,36 @@ public final class VaultKeyGenParameterSpec implements AlgorithmParameterSpec {
     return publicExponent == null ? OptionalInt.empty() : OptionalInt.of(publicExponent);
   }
 
+  /**
+   * The options of the create request: HSM, operations, tags, validity, exportable (management's
+   * one options type for every key creation).
+   */
+  public KeyOptions options() {
+    return options;
+  }
+
   /** Whether to ask for an HSM-protected key (RSA-HSM, EC-HSM, oct-HSM). */
   public boolean hsm() {
-    return hsm;
+    return options.hardwareProtected();
   }
 
   /** Key Vault operations to allow; empty means the vault's default for the key type. */
   public Optional<List<String>> keyOperations() {
-    return Optional.ofNullable(keyOperations);
+    return options.operations().isEmpty()
+        ? Optional.empty()
+        : Optional.of(options.operations().stream().map(KeyOperation::toString).toList());
   }
 
   public Map<String, String> tags() {
-    return tags;
-  }
-
-  /** Whether the key may be released (Key Vault also requires a release policy for that). */
-  public Optional<Boolean> exportable() {
-    return Optional.ofNullable(exportable);
+    return options.tags();
   }
 
   public Optional<Instant> notBefore() {
-    return Optional.ofNullable(notBefore);
+    return options.notBefore();
   }
 
   public Optional<Instant> expiresOn() {
-    return Optional.ofNullable(expiresOn);
+    return options.expiresOn();
   }
 
   @Override
@@ -111,11 +107,13 @@ public final class VaultKeyGenParameterSpec implements AlgorithmParameterSpec {
         + ", curve="
         + curve
         + ", hsm="
-        + hsm
+        + options.hardwareProtected()
         + ", keyOperations="
-        + keyOperations
+        + options.operations()
         + ", tags="
-        + tags.keySet()
+        + options.tags().keySet()
+        + ", exportable="
+        + options.exportable()
         + "}";
   }
 
@@ -125,12 +123,8 @@ public final class VaultKeyGenParameterSpec implements AlgorithmParameterSpec {
     private Integer keySize;
     private String curve;
     private Integer publicExponent;
-    private boolean hsm;
-    private List<String> keyOperations;
-    private final Map<String, String> tags = new LinkedHashMap<>();
-    private Boolean exportable;
-    private Instant notBefore;
-    private Instant expiresOn;
+    private KeyOptions.Builder options = KeyOptions.builder();
+    private List<String> operationNames;
 
     private Builder() {}
 
@@ -155,40 +149,53 @@ public final class VaultKeyGenParameterSpec implements AlgorithmParameterSpec {
       return this;
     }
 
+    /**
+     * All create options at once (replacing HSM, operations, tags, validity and exportable set
+     * before); the setters below change single ones.
+     */
+    public Builder options(KeyOptions keyOptions) {
+      this.options = keyOptions.toBuilder();
+      this.operationNames = null;
+      return this;
+    }
+
     public Builder hsm(boolean hsm) {
-      this.hsm = hsm;
+      options.hardwareProtected(hsm);
       return this;
     }
 
     /** Key Vault operation names: encrypt, decrypt, sign, verify, wrapKey, unwrapKey, ... */
     public Builder keyOperations(String... operations) {
-      this.keyOperations = Arrays.asList(operations.clone());
+      this.operationNames = Arrays.asList(operations.clone());
       return this;
     }
 
     public Builder tag(String name, String value) {
-      tags.put(
-          Objects.requireNonNull(name, "tag name"), Objects.requireNonNull(value, "tag value"));
+      options.tag(name, value);
       return this;
     }
 
     public Builder tags(Map<String, String> tags) {
-      tags.forEach(this::tag);
+      options.tags(tags);
       return this;
     }
 
-    public Builder exportable(boolean exportable) {
-      this.exportable = exportable;
+    /**
+     * Makes the key exportable under {@code policy} (Secure Key Release: Key Vault refuses an
+     * exportable key without a release policy).
+     */
+    public Builder exportable(ReleasePolicy policy) {
+      options.exportable(policy);
       return this;
     }
 
     public Builder notBefore(Instant notBefore) {
-      this.notBefore = notBefore;
+      options.notBefore(notBefore);
       return this;
     }
 
     public Builder expiresOn(Instant expiresOn) {
-      this.expiresOn = expiresOn;
+      options.expiresOn(expiresOn);
       return this;
     }
 
@@ -196,9 +203,8 @@ public final class VaultKeyGenParameterSpec implements AlgorithmParameterSpec {
      * @throws IllegalArgumentException naming the setting that is wrong
      */
     public VaultKeyGenParameterSpec build() {
-      if (name != null && !NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException(
-            "name must be 1-127 letters, digits and dashes (a Key Vault key name): '" + name + "'");
+      if (name != null) {
+        KeyNames.name(name);
       }
       if (keySize != null && curve != null) {
         throw new IllegalArgumentException(
@@ -211,19 +217,10 @@ public final class VaultKeyGenParameterSpec implements AlgorithmParameterSpec {
         throw new IllegalArgumentException(
             "publicExponent must be odd and >= 3: " + publicExponent);
       }
-      if (keyOperations != null) {
-        for (String operation : keyOperations) {
-          if (!OPERATIONS.contains(operation)) {
-            throw new IllegalArgumentException(
-                "unknown key operation '" + operation + "'; Key Vault has " + OPERATIONS);
-          }
-        }
+      if (operationNames != null) {
+        options.operationNames(operationNames);
       }
-      if (notBefore != null && expiresOn != null && !notBefore.isBefore(expiresOn)) {
-        throw new IllegalArgumentException(
-            "notBefore (" + notBefore + ") must be before expiresOn (" + expiresOn + ")");
-      }
-      return new VaultKeyGenParameterSpec(this);
+      return new VaultKeyGenParameterSpec(this, options.build());
     }
   }
 }

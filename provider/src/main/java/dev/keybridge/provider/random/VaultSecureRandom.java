@@ -19,17 +19,17 @@ import java.util.function.Supplier;
  * same source. A vault failure is a {@link ProviderException} naming the vault error code; no
  * partial result is returned.
  */
-public final class VaultSecureRandom extends SecureRandomSpi {
+final class VaultSecureRandom extends SecureRandomSpi {
   private static final long serialVersionUID = 1L;
 
   /** The most bytes {@code POST /rng} returns in one call. */
-  public static final int MAX_BYTES_PER_REQUEST = 128;
+  static final int MAX_BYTES_PER_REQUEST = 128;
 
   private final transient Supplier<VaultCrypto> crypto;
   private final byte[] buffer = new byte[MAX_BYTES_PER_REQUEST];
   private int available;
 
-  public VaultSecureRandom(Supplier<VaultCrypto> crypto) {
+  VaultSecureRandom(Supplier<VaultCrypto> crypto) {
     this.crypto = crypto;
   }
 

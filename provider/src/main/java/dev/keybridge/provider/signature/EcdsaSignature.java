@@ -21,7 +21,7 @@ import java.security.SignatureException;
  * long and P-521's is longer than SHA-512, so the cut is exact. JDK 25's jarsigner signs with
  * SHA384withECDSA by default, whatever the curve.
  */
-public abstract class EcdsaSignature extends VaultSignature {
+abstract class EcdsaSignature extends VaultSignature {
   private final SignatureHash hash;
   private final boolean p1363;
 
@@ -103,43 +103,43 @@ public abstract class EcdsaSignature extends VaultSignature {
   }
 
   /** {@code SHA256withECDSA}, DER. */
-  public static final class Sha256WithEcdsa extends EcdsaSignature {
-    public Sha256WithEcdsa() {
+  static final class Sha256WithEcdsa extends EcdsaSignature {
+    Sha256WithEcdsa() {
       super(SignatureHash.SHA256, false);
     }
   }
 
   /** {@code SHA384withECDSA}, DER. */
-  public static final class Sha384WithEcdsa extends EcdsaSignature {
-    public Sha384WithEcdsa() {
+  static final class Sha384WithEcdsa extends EcdsaSignature {
+    Sha384WithEcdsa() {
       super(SignatureHash.SHA384, false);
     }
   }
 
   /** {@code SHA512withECDSA}, DER. */
-  public static final class Sha512WithEcdsa extends EcdsaSignature {
-    public Sha512WithEcdsa() {
+  static final class Sha512WithEcdsa extends EcdsaSignature {
+    Sha512WithEcdsa() {
       super(SignatureHash.SHA512, false);
     }
   }
 
   /** {@code SHA256withECDSAinP1363Format}, raw r||s. */
-  public static final class Sha256WithEcdsaInP1363Format extends EcdsaSignature {
-    public Sha256WithEcdsaInP1363Format() {
+  static final class Sha256WithEcdsaInP1363Format extends EcdsaSignature {
+    Sha256WithEcdsaInP1363Format() {
       super(SignatureHash.SHA256, true);
     }
   }
 
   /** {@code SHA384withECDSAinP1363Format}, raw r||s. */
-  public static final class Sha384WithEcdsaInP1363Format extends EcdsaSignature {
-    public Sha384WithEcdsaInP1363Format() {
+  static final class Sha384WithEcdsaInP1363Format extends EcdsaSignature {
+    Sha384WithEcdsaInP1363Format() {
       super(SignatureHash.SHA384, true);
     }
   }
 
   /** {@code SHA512withECDSAinP1363Format}, raw r||s. */
-  public static final class Sha512WithEcdsaInP1363Format extends EcdsaSignature {
-    public Sha512WithEcdsaInP1363Format() {
+  static final class Sha512WithEcdsaInP1363Format extends EcdsaSignature {
+    Sha512WithEcdsaInP1363Format() {
       super(SignatureHash.SHA512, true);
     }
   }

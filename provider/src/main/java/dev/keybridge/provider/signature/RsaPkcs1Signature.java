@@ -12,7 +12,7 @@ import java.security.SignatureException;
  * RS256/RS384/RS512. The vault adds the DigestInfo prefix; the result is the k-byte signature the
  * JDK produces.
  */
-public abstract class RsaPkcs1Signature extends VaultSignature {
+abstract class RsaPkcs1Signature extends VaultSignature {
   private final SignatureHash hash;
 
   RsaPkcs1Signature(SignatureHash hash) {
@@ -51,22 +51,22 @@ public abstract class RsaPkcs1Signature extends VaultSignature {
   }
 
   /** {@code SHA256withRSA} (Key Vault RS256). */
-  public static final class Sha256WithRsa extends RsaPkcs1Signature {
-    public Sha256WithRsa() {
+  static final class Sha256WithRsa extends RsaPkcs1Signature {
+    Sha256WithRsa() {
       super(SignatureHash.SHA256);
     }
   }
 
   /** {@code SHA384withRSA} (Key Vault RS384). */
-  public static final class Sha384WithRsa extends RsaPkcs1Signature {
-    public Sha384WithRsa() {
+  static final class Sha384WithRsa extends RsaPkcs1Signature {
+    Sha384WithRsa() {
       super(SignatureHash.SHA384);
     }
   }
 
   /** {@code SHA512withRSA} (Key Vault RS512). */
-  public static final class Sha512WithRsa extends RsaPkcs1Signature {
-    public Sha512WithRsa() {
+  static final class Sha512WithRsa extends RsaPkcs1Signature {
+    Sha512WithRsa() {
       super(SignatureHash.SHA512);
     }
   }

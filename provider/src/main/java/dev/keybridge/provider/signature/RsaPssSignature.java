@@ -22,7 +22,7 @@ import java.security.spec.PSSParameterSpec;
  * SHA256withRSA/PSS} names fix them. Any other parameters are an {@link
  * InvalidAlgorithmParameterException} naming what Key Vault lacks.
  */
-public abstract class RsaPssSignature extends VaultSignature {
+abstract class RsaPssSignature extends VaultSignature {
   private final PSSParameterSpec fixed;
   private PSSParameterSpec params;
   private SignatureHash hash;
@@ -172,29 +172,29 @@ public abstract class RsaPssSignature extends VaultSignature {
   }
 
   /** {@code RSASSA-PSS}: parameters from {@code setParameter(PSSParameterSpec)}. */
-  public static final class RsassaPss extends RsaPssSignature {
-    public RsassaPss() {
+  static final class RsassaPss extends RsaPssSignature {
+    RsassaPss() {
       super("RSASSA-PSS", null);
     }
   }
 
   /** {@code SHA256withRSA/PSS} (Key Vault PS256). */
-  public static final class Sha256WithRsaPss extends RsaPssSignature {
-    public Sha256WithRsaPss() {
+  static final class Sha256WithRsaPss extends RsaPssSignature {
+    Sha256WithRsaPss() {
       super("SHA256withRSA/PSS", SignatureHash.SHA256);
     }
   }
 
   /** {@code SHA384withRSA/PSS} (Key Vault PS384). */
-  public static final class Sha384WithRsaPss extends RsaPssSignature {
-    public Sha384WithRsaPss() {
+  static final class Sha384WithRsaPss extends RsaPssSignature {
+    Sha384WithRsaPss() {
       super("SHA384withRSA/PSS", SignatureHash.SHA384);
     }
   }
 
   /** {@code SHA512withRSA/PSS} (Key Vault PS512). */
-  public static final class Sha512WithRsaPss extends RsaPssSignature {
-    public Sha512WithRsaPss() {
+  static final class Sha512WithRsaPss extends RsaPssSignature {
+    Sha512WithRsaPss() {
       super("SHA512withRSA/PSS", SignatureHash.SHA512);
     }
   }

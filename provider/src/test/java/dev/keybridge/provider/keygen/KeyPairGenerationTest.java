@@ -3,10 +3,16 @@ package dev.keybridge.provider.keygen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.security.keyvault.keys.models.KeyCurveName;
+import com.azure.security.keyvault.keys.models.KeyOperation;
+import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import dev.keybridge.keystore.key.VaultEcPrivateKey;
 import dev.keybridge.keystore.key.VaultRsaPrivateKey;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestAttestationAuthority;
+import dev.keybridge.management.keys.KeyOptions;
+import dev.keybridge.management.keys.ReleasePolicy;
 import dev.keybridge.provider.KeyBridgeProvider;
 import dev.keybridge.provider.TestKeys;
 import java.math.BigInteger;
@@ -18,6 +24,9 @@ import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +115,62 @@ class KeyPairGenerationTest {
     verifier.initVerify(pair.getPublic());
     verifier.update(new byte[] {4, 5, 6});
     assertThat(verifier.verify(signer.sign())).isTrue();
+  }
+
+  @Test
+  void aSpecCarriesManagementsKeyOptionsIntoTheCreateRequest() throws Exception {
+    Instant expires = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    ReleasePolicy policy =
+        ReleasePolicy.of(
+            "{\"version\":\"1.0.0\",\"anyOf\":[{\"authority\":\""
+                + TestAttestationAuthority.URL
+                + "\",\"allOf\":[{\"claim\":\"x-ms-attestation-type\",\"equals\":\"sevsnpvm\"}]}]}");
+    KeyOptions options =
+        KeyOptions.builder()
+            .hardwareProtected(true)
+            .operations(KeyOperation.SIGN)
+            .expiresOn(expires)
+            .tag("team", "pki")
+            .exportable(policy)
+            .build();
+    VaultKeyGenParameterSpec spec =
+        VaultKeyGenParameterSpec.builder()
+            .name("generated-ec-options")
+            .curve("P-384")
+            .options(options)
+            .build();
+    assertThat(spec.options()).usingRecursiveComparison().isEqualTo(options);
+    assertThat(spec.hsm()).isTrue();
+    assertThat(spec.keyOperations()).contains(List.of("sign"));
+
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
+    generator.initialize(spec);
+    VaultEcPrivateKey handle = (VaultEcPrivateKey) generator.generateKeyPair().getPrivate();
+
+    KeyVaultKey inVault = keys.keys().getKey("generated-ec-options");
+    assertThat(inVault.getKeyType()).isEqualTo(KeyType.EC_HSM);
+    assertThat(inVault.getKey().getCurveName()).isEqualTo(KeyCurveName.P_384);
+    assertThat(inVault.getKeyOperations()).containsExactly(KeyOperation.SIGN);
+    assertThat(inVault.getProperties().getExpiresOn().toInstant()).isEqualTo(expires);
+    assertThat(inVault.getProperties().getTags()).containsEntry("team", "pki");
+    assertThat(inVault.getProperties().isExportable()).isTrue();
+    assertThat(inVault.getProperties().getReleasePolicy()).isNotNull();
+    assertThat(handle.keyId()).isEqualTo(inVault.getId());
+  }
+
+  @Test
+  void aSpecIsCheckedByManagementsRules() {
+    assertThatThrownBy(() -> VaultKeyGenParameterSpec.builder().keyOperations("sing").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown key operation 'sing'");
+    Instant now = Instant.now();
+    assertThatThrownBy(
+            () -> VaultKeyGenParameterSpec.builder().notBefore(now).expiresOn(now).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be after notBefore");
+    assertThatThrownBy(() -> VaultKeyGenParameterSpec.builder().name("x".repeat(128)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 to 127 letters, digits and dashes");
   }
 
   @Test
