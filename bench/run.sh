@@ -31,6 +31,11 @@ mvn -B -q -o -DskipTests -Dspotless.check.skip=true package dependency:build-cla
   -Dmdep.outputFile=target/cp.txt >&2
 JAR=cli/target/keybridge.jar
 
+echo "JMH: keybridge's own sign path over a canned vault..." >&2
+JMH_OUT=$(java -cp "bench/target/classes:$(cat bench/target/cp.txt)" org.openjdk.jmh.Main SignPathBenchmark 2>/dev/null \
+  | sed -n '/^Benchmark/,$p')
+echo "$JMH_OUT" >&2
+
 echo "local vault: HTTPS vs in-process signing rate..." >&2
 RATIO_OUT=$(java -cp "provider/target/test-classes:provider/target/classes:$(cat provider/target/cp.txt)" \
   dev.keybridge.provider.bench.SignThroughputHarness "$RATIO_THREADS" "$RATIO_SECONDS")
@@ -99,6 +104,15 @@ echo "$BENCH_WAN_OUT" >&2
   echo
   echo '```'
   echo "$RATIO_OUT"
+  echo '```'
+  echo
+  echo "## JMH: keybridge's own sign path, no network (bench/jmh.sh, SignPathBenchmark)"
+  echo
+  echo "floor: a canned answer at the bottom of the pipeline; pipeline: through keybridge's policies;"
+  echo "vaultCrypto: RestVaultCrypto.sign (JSON, key id checks); jcaSign: Signature getInstance/initSign/update/sign."
+  echo
+  echo '```'
+  echo "$JMH_OUT"
   echo '```'
   echo
   echo "## keybridge bench (local vault, loopback; keybridge vs raw POSTs, paired in one JVM)"

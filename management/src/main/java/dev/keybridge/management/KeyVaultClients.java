@@ -3,10 +3,6 @@ package dev.keybridge.management;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.policy.HttpLoggingPolicy;
-import com.azure.core.http.policy.UserAgentPolicy;
-import com.azure.core.util.ClientOptions;
 import com.azure.security.keyvault.certificates.CertificateAsyncClient;
 import com.azure.security.keyvault.certificates.CertificateClient;
 import com.azure.security.keyvault.certificates.CertificateClientBuilder;
@@ -16,7 +12,6 @@ import com.azure.security.keyvault.keys.KeyClientBuilder;
 import com.azure.security.keyvault.secrets.SecretAsyncClient;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
-import dev.keybridge.management.auth.KeyVaultChallengePolicy;
 import dev.keybridge.management.auth.VaultCredentials;
 import dev.keybridge.management.certificates.VaultCertificateAccess;
 import dev.keybridge.management.config.KeyVaultConfig;
@@ -24,9 +19,7 @@ import dev.keybridge.management.config.KeyVaultProperty;
 import dev.keybridge.management.crypto.RestVaultCrypto;
 import dev.keybridge.management.crypto.VaultCrypto;
 import dev.keybridge.management.crypto.VaultKeyAccess;
-import dev.keybridge.management.http.DeadlinePolicy;
 import dev.keybridge.management.http.VaultHttp;
-import dev.keybridge.management.http.VaultRetryPolicy;
 import java.lang.ref.Cleaner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +52,6 @@ import okhttp3.OkHttpClient;
  * safe; the SDK clients are created on first use.
  */
 public final class KeyVaultClients implements AutoCloseable {
-  private static final ClientOptions CLIENT_OPTIONS =
-      new ClientOptions().setApplicationId("keybridge");
   private static final Cleaner CLEANER = Cleaner.create();
   private static final Map<Key, Shared> POOL = new HashMap<>();
   private static final byte[] DIGEST_SALT = new SecureRandom().generateSeed(16);
@@ -357,16 +348,8 @@ public final class KeyVaultClients implements AutoCloseable {
      * loopback address.
      */
     private HttpPipeline newPipeline() {
-      return new HttpPipelineBuilder()
-          .httpClient(connection.httpClient())
-          .clientOptions(CLIENT_OPTIONS)
-          .policies(
-              new UserAgentPolicy("keybridge"),
-              new DeadlinePolicy(config.operationTimeout()),
-              VaultRetryPolicy.of(config),
-              new KeyVaultChallengePolicy(credential, connection.challenges()),
-              new HttpLoggingPolicy(VaultHttp.logOptions(config)))
-          .build();
+      return VaultHttp.pipeline(
+          connection.httpClient(), config, credential, connection.challenges());
     }
   }
 

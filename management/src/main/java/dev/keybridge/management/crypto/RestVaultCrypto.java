@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link VaultCrypto} by direct REST calls (api-version {@value #API_VERSION}) over the shared
@@ -33,8 +35,12 @@ public final class RestVaultCrypto implements VaultCrypto {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 
+  /** Parsed key ids of the handles in use (a handle signs with the same id every time). */
+  private static final int KNOWN_KEY_IDS = 1024;
+
   private final HttpPipeline pipeline;
   private final URI vaultUrl;
+  private final Map<String, KeyId> keyIds = new ConcurrentHashMap<>();
 
   /**
    * @param pipeline a pipeline with retry and {@code KeyVaultChallengePolicy}
@@ -194,6 +200,9 @@ public final class RestVaultCrypto implements VaultCrypto {
     if (kid == null || !kid.isTextual()) {
       throw invalid(operation, requested, "the response names no key (kid missing)");
     }
+    if (requested.version() != null && kid.asText().equalsIgnoreCase(requested.toString())) {
+      return; // the usual answer: exactly the key and version asked for
+    }
     KeyId answered;
     try {
       answered = KeyId.parse(kid.asText());
@@ -240,12 +249,22 @@ public final class RestVaultCrypto implements VaultCrypto {
     }
   }
 
-  private static KeyId keyId(String operation, String keyId) {
+  private KeyId keyId(String operation, String keyId) {
+    KeyId known = keyIds.get(keyId == null ? "" : keyId);
+    if (known != null) {
+      return known;
+    }
+    KeyId parsed;
     try {
-      return KeyId.parse(keyId);
+      parsed = KeyId.parse(keyId);
     } catch (IllegalArgumentException e) {
       throw new KeyVaultException(operation, null, 0, "InvalidKeyId", null, e.getMessage(), e);
     }
+    if (keyIds.size() >= KNOWN_KEY_IDS) {
+      keyIds.clear();
+    }
+    keyIds.put(keyId, parsed);
+    return parsed;
   }
 
   private static KeyVaultException invalid(String operation, KeyId key, String problem) {

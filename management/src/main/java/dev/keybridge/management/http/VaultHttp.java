@@ -1,10 +1,19 @@
 package dev.keybridge.management.http;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.util.ClientOptions;
+import dev.keybridge.management.auth.KeyVaultChallengePolicy;
+import dev.keybridge.management.auth.VaultChallenge;
 import dev.keybridge.management.config.KeyVaultConfig;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -25,7 +34,35 @@ public final class VaultHttp {
   /** How long an idle pooled connection is kept. */
   public static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
 
+  private static final ClientOptions CLIENT_OPTIONS =
+      new ClientOptions().setApplicationId("keybridge");
+
   private VaultHttp() {}
+
+  /**
+   * The one pipeline of a credential, under every SDK client and {@code VaultCrypto}: {@code
+   * client}, the operation deadline, retries, and one challenge policy whose challenge cache
+   * ({@code challenges}: authority to challenge, no token in it) is the connection's, so that the
+   * Key Vault challenge (one 401 round trip) happens once per vault and JVM and the token request
+   * once per credential, not once per SDK package. Challenge-resource verification is in {@link
+   * KeyVaultChallengePolicy}: on for every vault that is not on a loopback address.
+   */
+  public static HttpPipeline pipeline(
+      HttpClient client,
+      KeyVaultConfig config,
+      TokenCredential credential,
+      ConcurrentMap<String, VaultChallenge> challenges) {
+    return new HttpPipelineBuilder()
+        .httpClient(client)
+        .clientOptions(CLIENT_OPTIONS)
+        .policies(
+            new UserAgentPolicy("keybridge"),
+            new DeadlinePolicy(config.operationTimeout()),
+            VaultRetryPolicy.of(config),
+            new KeyVaultChallengePolicy(credential, challenges),
+            new HttpLoggingPolicy(logOptions(config)))
+        .build();
+  }
 
   /** A new okhttp client for this configuration. */
   public static OkHttpClient okHttpClient(KeyVaultConfig config) {
