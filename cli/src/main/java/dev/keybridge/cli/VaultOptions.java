@@ -40,7 +40,7 @@ public final class VaultOptions {
 
   @Option(
       names = "--json",
-      description = "Print the result as JSON (stable shapes, see the README).")
+      description = "Print the result as JSON (stable shapes, see docs/cli.md).")
   boolean json;
 
   @Option(

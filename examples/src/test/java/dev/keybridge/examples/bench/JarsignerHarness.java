@@ -34,7 +34,7 @@ import java.util.Map;
  * With {@code LATENCY_MS} the vault answers each request that much later (a simulated WAN round
  * trip, as {@code keybridge serve --latency}).
  *
- * Needs the system property {@code keybridge.cli.jar}.
+ * <p>Needs the system property {@code keybridge.cli.jar}.
  */
 public final class JarsignerHarness {
   private static final String SIGNER = "bench-signer";
