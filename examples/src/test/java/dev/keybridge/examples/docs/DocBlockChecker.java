@@ -110,7 +110,8 @@ final class DocBlockChecker {
         try {
           mapper.readTree(line);
         } catch (IOException e) {
-          return List.of(block.where() + ": not JSON: " + e.getOriginalMessage());
+          return List.of(
+              block.where() + ": not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
       }
       return List.of();

@@ -71,6 +71,10 @@ class DocBlockCheckerTest {
         .singleElement()
         .asString()
         .contains("'N'");
+    assertThat(problems("```shell", "keybridge serve --data DIR [--port 1]", "```"))
+        .singleElement()
+        .asString()
+        .contains("[optional] parts are a synopsis");
     assertThat(problems("```shell", "mvn -B verfy", "```"))
         .singleElement()
         .asString()

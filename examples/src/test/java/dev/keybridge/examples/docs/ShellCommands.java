@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,7 +40,7 @@ final class ShellCommands {
   private static final Set<String> MAVEN_OPTIONS = Set.of("-B", "-q", "-o", "-am", "-pl");
   private static final Set<String> MAVEN_PHASES =
       Set.of("clean", "package", "verify", "install", "test", "spotless:apply");
-  private static final Pattern OPTION = Pattern.compile("(?<![\\w-])(--?[A-Za-z][\\w-]*)");
+  private static final Pattern OPTION = Pattern.compile("(?<![\\w-])(--?[A-Za-z](?:[\\w.-]*\\w)?)");
 
   private final Map<String, String> helpTexts = new HashMap<>();
 
@@ -180,6 +181,9 @@ final class ShellCommands {
 
   /** Null when the command is fine, else what is wrong with it. */
   String checkCommand(String command) {
+    if (command.matches("(?s)(.*\\s)?\\[-.*")) {
+      return "[optional] parts are a synopsis, not a command line: write the command out";
+    }
     List<String> words = words(command);
     if (words.isEmpty()) {
       return null;
@@ -270,11 +274,17 @@ final class ShellCommands {
     if (!help.contains("Options:")) {
       return "keytool has no command " + command;
     }
-    return toolOptions(args.subList(args.indexOf(command) + 1, args.size()), help);
+    return toolOptions(
+        args.subList(args.indexOf(command) + 1, args.size()), help.toLowerCase(Locale.ROOT), true);
   }
 
   /** The first option the help text does not list, or null. */
   private static String toolOptions(List<String> args, String help) {
+    return toolOptions(args, help, false);
+  }
+
+  /** As above; keytool's options are case-insensitive (its help lists -providerclass). */
+  private static String toolOptions(List<String> args, String help, boolean caseInsensitive) {
     for (String arg : args) {
       if (!arg.startsWith("-") || arg.startsWith("-J") || arg.equals("-")) {
         continue;
@@ -289,7 +299,8 @@ final class ShellCommands {
         }
         continue;
       }
-      if (!listedOptions(help).contains(option)) {
+      if (!listedOptions(help)
+          .contains(caseInsensitive ? option.toLowerCase(Locale.ROOT) : option)) {
         return "unknown option " + option;
       }
     }
