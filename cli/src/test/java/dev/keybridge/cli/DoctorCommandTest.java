@@ -152,6 +152,12 @@ class DoctorCommandTest {
             "(?m)^sign\\s+denied\\s+Forbidden/ForbiddenByRbac\\s+the identity may not sign this key$")
         .contains("What is wrong and how to fix it:")
         .endsWith("doctor: 4 problems found\n");
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge doctor --key doc-rsa -c reader.properties      # a client registered with Key"
+            + " Vault Reader",
+        text.out() + text.err(),
+        Map.of(config().getParent().toString(), "./vault"));
   }
 
   @Test

@@ -58,7 +58,10 @@ final class DocBlockChecker {
         case "xml" -> problems.addAll(xml(block));
         case "json" -> problems.addAll(json(block));
         case "help" -> problems.addAll(help(block));
-        case "text" -> problems.addAll(text(block));
+        case "text" -> {
+          problems.addAll(text(block));
+          problems.addAll(shell.check(block, true));
+        }
         default ->
             problems.add(
                 block.where()

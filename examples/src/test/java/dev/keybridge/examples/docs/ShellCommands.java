@@ -43,11 +43,24 @@ final class ShellCommands {
   private static final Pattern OPTION = Pattern.compile("(?<![\\w-])(--?[A-Za-z](?:[\\w.-]*\\w)?)");
 
   private final Map<String, String> helpTexts = new HashMap<>();
+  private CommandLine cli;
 
   /** Problems of one {@code shell} block as {@code file:line: message}. */
   List<String> check(DocBlock block) {
+    return check(block, false);
+  }
+
+  /**
+   * As {@link #check(DocBlock)}; with {@code promptedOnly} only the {@code $ } lines (the commands
+   * of a sample session, whose other lines are output).
+   */
+  List<String> check(DocBlock block, boolean promptedOnly) {
+    List<String> lines =
+        promptedOnly
+            ? block.lines().stream().filter(l -> l.startsWith("$ ")).toList()
+            : block.lines();
     List<String> problems = new ArrayList<>();
-    for (String command : commands(block.lines())) {
+    for (String command : commands(lines)) {
       String problem = checkCommand(command);
       if (problem != null) {
         problems.add(block.where() + ": " + problem + ": " + command);
@@ -220,18 +233,20 @@ final class ShellCommands {
     }
   }
 
-  private static String keybridge(List<String> args) {
-    StringWriter sink = new StringWriter();
-    PrintWriter writer = new PrintWriter(sink);
+  private String keybridge(List<String> args) {
+    if (cli == null) {
+      PrintWriter sink = new PrintWriter(new StringWriter());
+      cli = Main.newCommandLine(sink, sink, false);
+    }
     try {
-      Main.newCommandLine(writer, writer, false).parseArgs(args.toArray(String[]::new));
+      cli.parseArgs(args.toArray(String[]::new)); // picocli resets every option before a parse
       return null;
     } catch (CommandLine.ParameterException e) {
       return "keybridge does not accept it: " + e.getMessage();
     }
   }
 
-  private static String java(List<String> args) {
+  private String java(List<String> args) {
     if (args.size() >= 2 && args.get(0).equals("-jar")) {
       if (!args.get(1).endsWith("keybridge.jar")) {
         return "java -jar of a jar other than keybridge.jar";
