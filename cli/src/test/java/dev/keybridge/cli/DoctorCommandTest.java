@@ -7,7 +7,9 @@ import dev.keybridge.cli.Cli.Result;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +148,8 @@ class DoctorCommandTest {
     assertThat(checks.get("unwrapKey").get("fix").asText())
         .contains("'Key Vault Crypto Service Encryption User'");
 
+    // as the docs show it: the file holding the secret private to its owner
+    Files.setPosixFilePermissions(reader, PosixFilePermissions.fromString("rw-------"));
     Result text = Cli.run(reader, "doctor", "--key", "doc-rsa");
     assertThat(text.out())
         .containsPattern(
