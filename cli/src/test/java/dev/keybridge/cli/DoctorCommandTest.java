@@ -123,7 +123,7 @@ class DoctorCommandTest {
   }
 
   @Test
-  void missingRoleNamesTheBuiltInRoleThatGrantsIt() {
+  void missingRoleNamesTheBuiltInRoleThatGrantsIt() throws Exception {
     Path reader =
         Cli.derivedConfig(
             config(),
