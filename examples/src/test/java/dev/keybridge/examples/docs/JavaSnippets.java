@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
@@ -58,7 +59,7 @@ final class JavaSnippets {
       javac.getTask(null, null, diagnostics, options, null, sources).call();
     } finally {
       try (var files = Files.walk(out)) {
-        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
       }
     }
     List<String> problems = new ArrayList<>();
