@@ -7,11 +7,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -42,7 +42,9 @@ final class ShellCommands {
       Set.of("clean", "package", "verify", "install", "test", "spotless:apply");
   private static final Pattern OPTION = Pattern.compile("(?<![\\w-])(--?[A-Za-z](?:[\\w.-]*\\w)?)");
 
-  private final Map<String, String> helpTexts = new HashMap<>();
+  /** Tool help texts, shared by every checker of the test JVM: each tool is asked once. */
+  private static final Map<String, String> HELP_TEXTS = new ConcurrentHashMap<>();
+
   private CommandLine cli;
 
   /** Problems of one {@code shell} block as {@code file:line: message}. */
@@ -276,7 +278,7 @@ final class ShellCommands {
     return null;
   }
 
-  private String keytool(List<String> args) {
+  private static String keytool(List<String> args) {
     String command =
         args.stream()
             .filter(a -> a.startsWith("-") && !a.startsWith("-J"))
@@ -332,8 +334,8 @@ final class ShellCommands {
   }
 
   /** The tool's help text (stdout and stderr), run once per tool and command. */
-  private String help(String key, List<String> command) {
-    return helpTexts.computeIfAbsent(
+  private static String help(String key, List<String> command) {
+    return HELP_TEXTS.computeIfAbsent(
         key,
         k -> {
           try {
