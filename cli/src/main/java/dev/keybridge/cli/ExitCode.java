@@ -1,7 +1,8 @@
 package dev.keybridge.cli;
 
 /**
- * The process exit codes of {@code keybridge}. Scripts may rely on them; the README documents them.
+ * The process exit codes of {@code keybridge}. Scripts may rely on them; docs/cli.md documents
+ * them.
  */
 public final class ExitCode {
   /** The command did what it was asked. */

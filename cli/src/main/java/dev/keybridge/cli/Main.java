@@ -41,8 +41,12 @@ public final class Main {
     }
   }
 
-  /** The configured picocli command tree: streams, exit codes and error handlers. */
-  static CommandLine newCommandLine(PrintWriter out, PrintWriter err, boolean stderrIsTerminal) {
+  /**
+   * The configured picocli command tree: streams, exit codes and error handlers. Public for tools
+   * that read the command model (the docs test parses every documented command line with it).
+   */
+  public static CommandLine newCommandLine(
+      PrintWriter out, PrintWriter err, boolean stderrIsTerminal) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {

@@ -38,9 +38,7 @@ public final class VaultOptions {
       description = "Vault URL, overriding keybridge.vault.url / AZURE_KEYVAULT_URL.")
   String vaultUrl;
 
-  @Option(
-      names = "--json",
-      description = "Print the result as JSON (stable shapes, see the README).")
+  @Option(names = "--json", description = "Print the result as JSON (shapes: docs/cli.md).")
   boolean json;
 
   @Option(

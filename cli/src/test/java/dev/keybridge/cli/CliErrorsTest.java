@@ -141,8 +141,8 @@ class CliErrorsTest {
             "configuration ("
                 + dir.resolve("typo.properties")
                 + "): keybridge.http.max-conections: unknown property; did you mean"
-                + " keybridge.http.max-connections? (every property is listed in the"
-                + " Configuration section of the keybridge README)",
+                + " keybridge.http.max-connections? (every property is listed in keybridge's"
+                + " docs/configuration.md)",
             "keys",
             "list",
             "--config",

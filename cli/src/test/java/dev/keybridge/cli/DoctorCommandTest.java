@@ -7,7 +7,9 @@ import dev.keybridge.cli.Cli.Result;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,7 +123,7 @@ class DoctorCommandTest {
   }
 
   @Test
-  void missingRoleNamesTheBuiltInRoleThatGrantsIt() {
+  void missingRoleNamesTheBuiltInRoleThatGrantsIt() throws Exception {
     Path reader =
         Cli.derivedConfig(
             config(),
@@ -146,12 +148,20 @@ class DoctorCommandTest {
     assertThat(checks.get("unwrapKey").get("fix").asText())
         .contains("'Key Vault Crypto Service Encryption User'");
 
+    // as the docs show it: the file holding the secret private to its owner
+    Files.setPosixFilePermissions(reader, PosixFilePermissions.fromString("rw-------"));
     Result text = Cli.run(reader, "doctor", "--key", "doc-rsa");
     assertThat(text.out())
         .containsPattern(
             "(?m)^sign\\s+denied\\s+Forbidden/ForbiddenByRbac\\s+the identity may not sign this key$")
         .contains("What is wrong and how to fix it:")
         .endsWith("doctor: 4 problems found\n");
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge doctor --key doc-rsa -c reader.properties      # a client registered with Key"
+            + " Vault Reader",
+        text.out() + text.err(),
+        Map.of(config().getParent().toString(), "./vault"));
   }
 
   @Test

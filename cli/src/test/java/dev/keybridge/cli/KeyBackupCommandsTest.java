@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,6 +65,13 @@ class KeyBackupCommandsTest {
       assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.FILE);
       assertThat(refused.errLines()).hasSize(1);
       assertThat(refused.err()).startsWith("error: " + file).contains("not a Key Vault key backup");
+      if (file.equals(text)) {
+        DocSample.assertShown(
+            "docs/cli.md",
+            "keybridge keys restore notes.txt -c ./vault/keybridge.properties",
+            refused.out() + refused.err(),
+            Map.of(text.toString(), "notes.txt"));
+      }
     }
     Result missing = Cli.run(config(), "keys", "restore", dir.resolve("nope.bin").toString());
     assertThat(missing.exitCode()).isEqualTo(ExitCode.FILE);

@@ -14,6 +14,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +155,11 @@ class KeysCommandsTest {
     assertThat(recreate.errLines()).hasSize(1);
     assertThat(recreate.err())
         .startsWith("error: Conflict/ObjectIsDeletedButRecoverable (HTTP 409)");
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge keys create cli-del -c ./vault/keybridge.properties",
+        recreate.out() + recreate.err(),
+        Map.of());
 
     Result recovered = Cli.run(config(), "keys", "recover", "cli-del", "--json");
     assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
@@ -192,6 +198,37 @@ class KeysCommandsTest {
     assertThat(imported.json().get("publicKeyPem").asText()).isEqualTo(expected);
   }
 
+  /** The session in docs/cli.md is what these commands print. */
+  @Test
+  void theDocumentedSessionIsWhatTheCommandsPrint() throws Exception {
+    Map<String, String> paths = Map.of(dir.toString(), "/home/me");
+    Result created =
+        Cli.run(
+            config(), "keys", "create", "signing-key", "--type", "ec", "--tag", "team=payments");
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge keys create signing-key --type ec --tag team=payments -c"
+            + " ./vault/keybridge.properties",
+        created.out() + created.err(),
+        paths);
+    Result listed = Cli.run(config(), "keys", "list");
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge keys list -c ./vault/keybridge.properties",
+        listed.out() + listed.err(),
+        paths);
+    Path backup = Files.createDirectories(dir.resolve("backups")).resolve("signing-key.keybackup");
+    Result backedUp =
+        Cli.run(config(), "keys", "backup", "signing-key", "--out", backup.toString());
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge keys backup signing-key --out backups/signing-key.keybackup -c"
+            + " ./vault/keybridge.properties",
+        backedUp.out() + backedUp.err(),
+        paths);
+  }
+
   @Test
   void vaultErrorsAreOneLineWithTheErrorCodeAndExitOne() {
     Result missing = Cli.run(config(), "keys", "show", "nope");
@@ -200,6 +237,11 @@ class KeysCommandsTest {
     assertThat(missing.errLines()).hasSize(1);
     assertThat(missing.err()).startsWith("error: KeyNotFound (HTTP 404): ").contains("nope");
     assertThat(missing.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge keys show nope -c ./vault/keybridge.properties",
+        missing.out() + missing.err(),
+        Map.of());
 
     Result verbose = Cli.run(config(), "keys", "show", "nope", "--verbose");
     assertThat(verbose.exitCode()).isEqualTo(ExitCode.VAULT_ERROR);
@@ -229,6 +271,11 @@ class KeysCommandsTest {
             "error: authentication failed at the token endpoint: invalid_client: AADSTS7000215")
         .contains("keybridge doctor")
         .doesNotContain("not-the-secret");
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge keys list -c bad-secret.properties",
+        denied.out() + denied.err(),
+        Map.of());
 
     Path noCa =
         Cli.derivedConfig(
@@ -245,6 +292,11 @@ class KeysCommandsTest {
     assertThat(untrusted.err())
         .startsWith("error: VaultUnreachable")
         .contains("the vault's TLS certificate is not trusted: set keybridge.trust.ca-file");
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge keys list -c no-ca.properties",
+        untrusted.out() + untrusted.err(),
+        Map.of());
   }
 
   @Test

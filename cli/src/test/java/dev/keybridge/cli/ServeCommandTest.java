@@ -21,6 +21,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,6 +78,11 @@ class ServeCommandTest {
     }
     URI url = URI.create(props.getProperty("keybridge.vault.url"));
     assertThat(printed).contains("listening on " + url);
+    DocSample.assertShown(
+        "docs/cli.md",
+        "keybridge serve --data ./vault --clients-file clients.txt --latency 5:2 --throttle",
+        printed,
+        Map.of(data.toString(), "/home/me/vault", clients.toString(), "clients.txt"));
 
     Cli.Result token = Cli.run(properties, "token");
     assertThat(token.exitCode()).as(token.toString()).isZero();

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's main command: {@code java -jar cli/target/keybridge.jar demo --data DIR} as a child
  * process, exactly as a newcomer runs it. It must exit 0, print every step as ok with its time and
  * vault request count, and say where the data folder is and how to use it; a second run on the same
- * folder must work too.
+ * folder must work too. The first run's table is the one in {@code docs/demo.md}: its stable
+ * columns (step, result, vault requests) must be the documented ones, so the figures in the docs
+ * come from a run, not from typing (times vary and are not compared).
  */
 class DemoCommandTest {
   private static final List<String> STEPS =
@@ -40,7 +42,7 @@ class DemoCommandTest {
   @TempDir Path dir;
 
   @Test
-  void demoRunsEveryStepAndExitsZeroTwice() {
+  void demoRunsEveryStepAndExitsZeroTwice() throws Exception {
     Path data = dir.resolve("keybridge-demo");
 
     for (int run = 1; run <= 2; run++) {
@@ -61,6 +63,14 @@ class DemoCommandTest {
         assertThat(demo.output())
             .contains(
                 "keybridge demo: local vault in " + data + " (simulated latency 20 ms per answer)");
+      }
+      if (run == 1) {
+        assertThat(stableColumns(demo.output()))
+            .as(
+                "docs/demo.md shows the table of a run; this run printed (copy it into the"
+                    + " doc):\n%s",
+                demo.output())
+            .isEqualTo(stableColumns(documentedTable()));
       }
       Map<String, Row> rows = rows(demo.output());
       assertThat(rows.keySet()).as(demo.toString()).containsExactlyElementsOf(STEPS);
@@ -108,6 +118,29 @@ class DemoCommandTest {
   }
 
   record Row(String status, int requests, String detail) {}
+
+  /** The demo's output as shown in docs/demo.md: its {@code text produced-by} block. */
+  private static String documentedTable() throws java.io.IOException {
+    List<String> lines =
+        java.nio.file.Files.readAllLines(
+            Path.of("").toAbsolutePath().getParent().resolve("docs/demo.md"));
+    int start = lines.indexOf("```text produced-by=DemoCommandTest");
+    assertThat(start).as("docs/demo.md shows the demo's output").isNotNegative();
+    int end = lines.subList(start + 1, lines.size()).indexOf("```") + start + 1;
+    return String.join("\n", lines.subList(start + 1, end));
+  }
+
+  /** "N | step | result | vault requests" of every row of a step table. */
+  private static List<String> stableColumns(String output) {
+    Pattern row =
+        Pattern.compile("^(\\d+)\\s+(.+?)\\s{2,}(ok|FAILED|skipped)\\s+\\S+ ms\\s+(\\d+)\\b.*$");
+    return output
+        .lines()
+        .map(row::matcher)
+        .filter(Matcher::matches)
+        .map(m -> m.group(1) + " | " + m.group(2) + " | " + m.group(3) + " | " + m.group(4))
+        .toList();
+  }
 
   /** Step name -> row, from lines "N step ok 123 ms 7 detail". */
   private static Map<String, Row> rows(String output) {

@@ -157,9 +157,9 @@ class JarsignerToolTest {
   }
 
   /**
-   * The README's path for a CA nobody here runs: {@code keybridge certs csr} (the vault makes key
-   * and CSR), the CA signs, {@code keybridge certs merge}, then jarsigner; the signature block
-   * carries leaf and CA.
+   * The path of docs/tools-and-tls.md for a CA nobody here runs: {@code keybridge certs csr} (the
+   * vault makes key and CSR), the CA signs, {@code keybridge certs merge}, then jarsigner; the
+   * signature block carries leaf and CA.
    */
   @Test
   void certificateFromCliCsrAndMergeSignsAJar() throws Exception {

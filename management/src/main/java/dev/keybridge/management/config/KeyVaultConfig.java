@@ -27,7 +27,7 @@ import java.util.StringJoiner;
  */
 public final class KeyVaultConfig {
   /** Where every property is documented, for error messages. */
-  static final String PROPERTIES_DOC = "the Configuration section of the keybridge README";
+  static final String PROPERTIES_DOC = "keybridge's docs/configuration.md";
 
   private final Map<KeyVaultProperty, String> values;
   private final TokenCredential credential;

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Every configuration property keybridge reads: its name, default, the standard Azure environment
- * variable it falls back to, and what it means. This table is the single source of the README's
- * property list; {@link KeyVaultConfig} accepts no other {@code keybridge.*} name.
+ * variable it falls back to, and what it means. This table is the single source of
+ * docs/configuration.md's property list; {@link KeyVaultConfig} accepts no other {@code
+ * keybridge.*} name.
  */
 public enum KeyVaultProperty {
   VAULT_URL(
@@ -242,7 +243,7 @@ public enum KeyVaultProperty {
     return secret;
   }
 
-  /** One or two sentences for the README. */
+  /** One or two sentences for docs/configuration.md. */
   public String description() {
     return description;
   }

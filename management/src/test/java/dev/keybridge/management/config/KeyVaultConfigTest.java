@@ -236,16 +236,15 @@ class KeyVaultConfigTest {
     assertThatThrownBy(() -> KeyVaultConfig.fromProperties(properties))
         .hasMessage(
             "keybridge.auth.clientid: unknown property; did you mean keybridge.auth.client-id?"
-                + " (every property is listed in the Configuration section of the keybridge"
-                + " README)");
+                + " (every property is listed in keybridge's docs/configuration.md)");
     properties.setProperty("keybridge.auth.clientid", "x");
     properties.setProperty("keybridge.auth.client-id", "x");
     properties.remove("keybridge.auth.clientid");
     properties.setProperty("keybridge.nothing-like-it", "x");
     assertThatThrownBy(() -> KeyVaultConfig.fromProperties(properties))
         .hasMessage(
-            "keybridge.nothing-like-it: unknown property (every property is listed in the"
-                + " Configuration section of the keybridge README)");
+            "keybridge.nothing-like-it: unknown property (every property is listed in"
+                + " keybridge's docs/configuration.md)");
   }
 
   @Test

@@ -14,22 +14,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's capability table (JCA type, JCA names, key, Key Vault algorithm) is the provider's
- * service table: the same (type, name) pairs as {@code getServices()}, and every service's {@link
- * KeyBridgeProvider#KEY_VAULT_ALGORITHM} named in its row.
+ * The capability table of {@code docs/provider.md} (JCA type, JCA names, key, Key Vault algorithm)
+ * is the provider's service table: the same (type, name) pairs as {@code getServices()}, and every
+ * service's {@link KeyBridgeProvider#KEY_VAULT_ALGORITHM} named in its row.
  *
  * <p>Reading the table: names are the backticked words of the second column outside parentheses
  * (parentheses hold aliases and OIDs; a {@code ...Spec} is a parameter class, not a name); {@code
  * `X…`} abbreviates the previous name with its first characters replaced by X.
  */
-class ReadmeCapabilityTableTest {
+class CapabilityTableDocTest {
   private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
 
   record Row(String type, List<String> names, String keyVault) {}
 
   @Test
-  void readmeTableEqualsTheRegisteredServices() throws Exception {
-    List<Row> rows = readmeRows(Files.readAllLines(Path.of("..", "README.md")));
+  void docTableEqualsTheRegisteredServices() throws Exception {
+    List<Row> rows = docRows(Files.readAllLines(Path.of("..", "docs", "provider.md")));
     assertThat(rows).isNotEmpty();
     Provider provider = new KeyBridgeProvider();
 
@@ -57,7 +57,7 @@ class ReadmeCapabilityTableTest {
       if (row != null) {
         for (String algorithm : vault.split(" / ")) {
           assertThat(row.keyVault())
-              .as("README row of %s.%s", service.getType(), service.getAlgorithm())
+              .as("docs/provider.md row of %s.%s", service.getType(), service.getAlgorithm())
               .contains(algorithm);
         }
       }
@@ -65,10 +65,10 @@ class ReadmeCapabilityTableTest {
     assertThat(documented).isEqualTo(registered);
   }
 
-  private static List<Row> readmeRows(List<String> lines) {
+  private static List<Row> docRows(List<String> lines) {
     List<Row> rows = new ArrayList<>();
     int start = lines.indexOf("| JCA type | JCA name (aliases) | Key | Key Vault |");
-    assertThat(start).as("the README has the capability table").isNotNegative();
+    assertThat(start).as("docs/provider.md has the capability table").isNotNegative();
     for (int i = start + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
       String[] cells = lines.get(i).split("(?<!\\\\)\\|");
       rows.add(new Row(cells[1].trim(), names(cells[2]), cells[4].trim()));

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's property table must list every property with its default. */
-class ReadmeSectionTest {
+/** The property table of {@code docs/configuration.md} lists every property with its default. */
+class ConfigurationDocTest {
   @Test
   void everyPropertyAndDefaultIsListed() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
+    String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
     for (KeyVaultProperty property : KeyVaultProperty.values()) {
       String row =
           "| `"
@@ -18,7 +18,7 @@ class ReadmeSectionTest {
               + "` | "
               + property.defaultValue().map(d -> "`" + d + "`").orElse("—")
               + " |";
-      assertThat(readme).as(property.propertyName()).contains(row);
+      assertThat(doc).as(property.propertyName()).contains(row);
     }
   }
 }
