@@ -1,13 +1,13 @@
 package dev.keybridge.localvault.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -35,16 +35,25 @@ public final class AccessLogWriter implements AutoCloseable {
       String error,
       String client,
       String conn) {
-    ObjectNode n = Json.object();
-    n.put("time", DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS)));
-    n.put("method", method);
-    n.put("path", path);
-    n.put("status", status);
-    n.put("latencyMs", Math.round(latencyMs * 100.0) / 100.0);
-    n.put("error", error);
-    n.put("client", client);
-    n.put("conn", conn);
-    byte[] line = Json.bytes(n);
+    byte[] line;
+    // streamed, not built as a tree: the log is written once per request on the serving thread
+    try (ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        JsonGenerator json = Json.MAPPER.getFactory().createGenerator(buffer)) {
+      json.writeStartObject();
+      json.writeStringField("time", time.truncatedTo(ChronoUnit.MILLIS).toString());
+      json.writeStringField("method", method);
+      json.writeStringField("path", path);
+      json.writeNumberField("status", status);
+      json.writeNumberField("latencyMs", Math.round(latencyMs * 100.0) / 100.0);
+      json.writeStringField("error", error);
+      json.writeStringField("client", client);
+      json.writeStringField("conn", conn);
+      json.writeEndObject();
+      json.flush();
+      line = buffer.toByteArray();
+    } catch (IOException e) {
+      return; // the access log is best effort
+    }
     synchronized (this) {
       try {
         out.write(line);
