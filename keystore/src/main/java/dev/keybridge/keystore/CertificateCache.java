@@ -1,5 +1,6 @@
 package dev.keybridge.keystore;
 
+import dev.keybridge.management.certificates.CertificateChains;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -148,7 +149,8 @@ final class CertificateCache {
           continue;
         }
         Cached cached = read(file, version, chain);
-        if (cached != null && Arrays.equals(thumbprint(cached.leaf()), thumbprint)) {
+        if (cached != null
+            && Arrays.equals(CertificateChains.thumbprint(cached.leaf()), thumbprint)) {
           found = cached;
         }
       }
@@ -287,15 +289,6 @@ final class CertificateCache {
       }
     }
     return out.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** The SHA-1 of the DER: what Key Vault lists as {@code x5t}. */
-  static byte[] thumbprint(X509Certificate certificate) {
-    try {
-      return MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
-    } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-      return new byte[0];
-    }
   }
 
   private static String sha256Hex(String text) {

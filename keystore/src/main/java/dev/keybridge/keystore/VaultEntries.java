@@ -41,7 +41,8 @@ import java.util.function.UnaryOperator;
  *   <li>{@link #listing()}: the key and certificate list pages only.
  *   <li>{@link #key}: one {@code GET /keys/{name}/{version}}.
  *   <li>{@link #certificate}: one {@code GET /certificates/{name}/{version}} (leaf only).
- *   <li>{@link #chain}: the certificate plus one {@code GET /secrets/{name}/{version}}.
+ *   <li>{@link #chain}: one {@code GET /secrets/{name}[/{version}]} (plus the certificate GET when
+ *       neither its leaf nor the listing's thumbprint is known, or the secret is forbidden).
  * </ul>
  *
  * Every request goes through management's access layer ({@link VaultKeyAccess}, {@link
@@ -73,6 +74,7 @@ final class VaultEntries {
   private final CertificateCache stored;
   private final Optional<AliasFilter> filter;
   private final AtomicInteger certificateMisses = new AtomicInteger();
+  private final AtomicInteger chainMisses = new AtomicInteger();
   private final VaultCrypto crypto;
   private final VaultKeyAccess access;
   private final VaultCertificateAccess certificateAccess;
@@ -338,33 +340,183 @@ final class VaultEntries {
   }
 
   /**
-   * The full chain of a certificate alias: the leaf from the certificate, the rest from its secret
-   * (PKCS#12 or PEM). When the secret cannot be read (403: no secret permission; 404) or parsed,
-   * the chain is the leaf alone; any other failure is thrown.
+   * The full chain of a certificate alias, leaf first: from the persistent cache when it holds the
+   * version's chain, else read from the certificate's secret (PKCS#12 or PEM). A listed alias whose
+   * leaf is not known yet costs ONE request (the latest secret, its leaf found by the listing's
+   * thumbprint); a known leaf, one secret GET of its version; an alias without a thumbprint
+   * (pinned, or an alias filter of exact names), the certificate GET first. When the secret cannot
+   * be read (403: no secret permission; 404) or parsed, the chain is the leaf alone, from one
+   * certificate GET; any other failure is thrown. From the second chain the KeyStore has to fetch
+   * on, every listed certificate whose chain is not known yet is fetched in parallel (callers that
+   * ask for two ask for all: keytool -list).
    */
   List<X509Certificate> chain(VaultAlias alias) {
-    return chainCache.get(cacheKey(alias), () -> fetchChain(alias));
+    return chainCache.get(cacheKey(alias), () -> storedOrFetchedChain(alias));
   }
 
-  private List<X509Certificate> fetchChain(VaultAlias alias) {
-    FetchedCertificate certificate = certificate(alias);
-    CertificateCache.Cached cached = stored.byVersion(certificate.name(), certificate.version());
-    if (cached != null && cached.chain() && cached.leaf().equals(certificate.leaf())) {
-      return cached.certificates();
+  private List<X509Certificate> storedOrFetchedChain(VaultAlias alias) {
+    List<X509Certificate> stored = storedChain(alias);
+    if (stored != null) {
+      return stored;
     }
-    try {
-      List<X509Certificate> chain =
-          certificateAccess.getChain(certificate.name(), certificate.version(), certificate.leaf());
-      stored.putChain(certificate.name(), certificate.version(), chain);
-      return chain;
-    } catch (KeyVaultException failure) {
-      if (failure.statusCode() == 403
-          || failure.statusCode() == 404
-          || VaultCertificateAccess.CHAIN_UNREADABLE.equals(failure.errorCode())) {
-        return List.of(certificate.leaf());
+    if (!alias.pinned() && chainMisses.incrementAndGet() > 1) {
+      List<X509Certificate> prefetched = prefetchListedChains(alias);
+      if (prefetched != null) {
+        return prefetched;
       }
-      throw failure;
     }
+    FetchedChain fetched;
+    try {
+      fetched = chainAsync(alias).join();
+    } catch (CompletionException e) {
+      throw KeyVaultErrors.translate(e.getCause(), "getCertificateChain", alias.toString());
+    }
+    return rememberChain(fetched);
+  }
+
+  /** The persistent cache's chain of the version this alias names now, or null. */
+  private List<X509Certificate> storedChain(VaultAlias alias) {
+    CertificateCache.Cached cached = storedCertificate(alias);
+    return cached != null && cached.chain() ? cached.certificates() : null;
+  }
+
+  /**
+   * Fetches, in parallel over the shared connection pool (at most {@code
+   * keybridge.http.max-connections} requests at a time), the chain of every listed certificate that
+   * is neither in memory nor in the persistent cache, caching each; returns the one of {@code
+   * alias}, or null if its fetch failed (the caller then fetches it alone and reports the failure).
+   */
+  private List<X509Certificate> prefetchListedChains(VaultAlias alias) {
+    Map<String, CompletableFuture<FetchedChain>> pending = new LinkedHashMap<>();
+    String wanted = alias.name().toLowerCase(Locale.ROOT);
+    for (AliasListing.Listed listed : listing().certificates()) {
+      VaultAlias bare = new VaultAlias(listed.name(), null);
+      boolean isWanted = listed.name().toLowerCase(Locale.ROOT).equals(wanted);
+      if (!isWanted && (chainCache.peek(cacheKey(bare)) != null || storedChain(bare) != null)) {
+        continue;
+      }
+      pending.put(listed.name(), chainAsync(bare));
+    }
+    List<X509Certificate> result = null;
+    for (Map.Entry<String, CompletableFuture<FetchedChain>> chain : pending.entrySet()) {
+      FetchedChain fetched;
+      try {
+        fetched = chain.getValue().join();
+      } catch (CompletionException e) {
+        continue;
+      }
+      List<X509Certificate> certificates = rememberChain(fetched);
+      if (chain.getKey().toLowerCase(Locale.ROOT).equals(wanted)) {
+        result = certificates;
+      } else {
+        chainCache.put(cacheKey(new VaultAlias(chain.getKey(), null)), certificates);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A fetched chain of {@code alias}: read from the certificate's secret ({@code fromSecret}), or
+   * the leaf alone (the secret could not be read).
+   */
+  private record FetchedChain(
+      VaultAlias alias,
+      FetchedCertificate certificate,
+      List<X509Certificate> chain,
+      boolean fromSecret) {
+    static FetchedChain leafAlone(VaultAlias alias, FetchedCertificate certificate) {
+      return new FetchedChain(alias, certificate, List.of(certificate.leaf()), false);
+    }
+  }
+
+  /**
+   * Caches what a chain read learned: the leaf in memory and on disk, and a chain read from the
+   * secret on disk (certificates only: the secret's private key is never kept); returns the chain.
+   */
+  private List<X509Certificate> rememberChain(FetchedChain fetched) {
+    FetchedCertificate certificate = fetched.certificate();
+    if (fetched.fromSecret()) {
+      stored.putChain(certificate.name(), certificate.version(), fetched.chain());
+    } else {
+      stored.putLeaf(certificate.name(), certificate.version(), certificate.leaf());
+    }
+    if (certificateCache.peek(cacheKey(fetched.alias())) == null) {
+      certificateCache.put(cacheKey(fetched.alias()), certificate);
+    }
+    return fetched.chain();
+  }
+
+  /** One alias's chain without blocking, with as few requests as what is known allows. */
+  private CompletableFuture<FetchedChain> chainAsync(VaultAlias alias) {
+    FetchedCertificate known = certificateCache.peek(cacheKey(alias));
+    if (known == null) {
+      CertificateCache.Cached cached = storedCertificate(alias);
+      if (cached != null) {
+        known = new FetchedCertificate(cached.leaf(), alias.name(), cached.version());
+      }
+    }
+    if (known != null) {
+      return chainOf(alias, CompletableFuture.completedFuture(known));
+    }
+    AliasListing.Listed listed = alias.pinned() ? null : listing().find(alias.name());
+    if (listed == null || listed.thumbprint() == null) {
+      return chainOf(alias, certificateAsync(alias));
+    }
+    return certificateAccess
+        .getLatestChainAsync(alias.name(), listed.thumbprint())
+        .thenApply(
+            read ->
+                new FetchedChain(
+                    alias,
+                    new FetchedCertificate(read.chain().get(0), alias.name(), read.version()),
+                    read.chain(),
+                    true))
+        .exceptionallyCompose(
+            failure -> {
+              KeyVaultException cause =
+                  KeyVaultErrors.translate(failure, "getCertificateChain", alias.name());
+              if (VaultCertificateAccess.LEAF_NOT_IN_SECRET.equals(cause.errorCode())) {
+                return chainOf(alias, certificateAsync(alias));
+              }
+              if (leafAloneFor(cause)) {
+                return certificateAsync(alias)
+                    .thenApply(leaf -> FetchedChain.leafAlone(alias, leaf));
+              }
+              return CompletableFuture.failedFuture(cause);
+            });
+  }
+
+  private CompletableFuture<FetchedCertificate> certificateAsync(VaultAlias alias) {
+    return certificateAccess
+        .getCertificateAsync(alias.name(), alias.pinned() ? alias.version() : null)
+        .thenApply(VaultEntries::toFetched);
+  }
+
+  /** The chain of a certificate version whose leaf is (or will be) known: one secret GET. */
+  private CompletableFuture<FetchedChain> chainOf(
+      VaultAlias alias, CompletableFuture<FetchedCertificate> leaf) {
+    return leaf.thenCompose(
+        certificate ->
+            certificateAccess
+                .getChainAsync(certificate.name(), certificate.version(), certificate.leaf())
+                .thenApply(chain -> new FetchedChain(alias, certificate, chain, true))
+                .exceptionallyCompose(
+                    failure -> {
+                      KeyVaultException cause =
+                          KeyVaultErrors.translate(
+                              failure, "getCertificateChain", certificate.name());
+                      return leafAloneFor(cause)
+                          ? CompletableFuture.completedFuture(
+                              FetchedChain.leafAlone(alias, certificate))
+                          : CompletableFuture.failedFuture(cause);
+                    }));
+  }
+
+  /** A secret that cannot be read (403, 404) or parsed leaves the chain as the leaf alone. */
+  private static boolean leafAloneFor(KeyVaultException failure) {
+    return failure.statusCode() == 403
+        || failure.statusCode() == 404
+        || VaultCertificateAccess.CHAIN_UNREADABLE.equals(failure.errorCode());
   }
 
   /** Forgets everything cached about {@code name} (every version). */

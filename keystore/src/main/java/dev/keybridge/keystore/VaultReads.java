@@ -2,9 +2,7 @@ package dev.keybridge.keystore;
 
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.management.KeyVaultException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
+import dev.keybridge.management.certificates.CertificateChains;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Date;
@@ -96,8 +94,8 @@ final class VaultReads {
   String certificateAlias(X509Certificate certificate) {
     byte[] thumbprint;
     try {
-      thumbprint = MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
-    } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+      thumbprint = CertificateChains.thumbprint(certificate);
+    } catch (IllegalArgumentException e) {
       return null;
     }
     AliasListing listing = vault.listing();

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.security.keyvault.certificates.CertificateClient;
 import com.azure.security.keyvault.certificates.models.ImportCertificateOptions;
 import com.azure.security.keyvault.certificates.models.KeyVaultCertificateWithPolicy;
+import dev.keybridge.localvault.Role;
+import dev.keybridge.localvault.http.RequestInterceptor;
+import dev.keybridge.localvault.http.VaultRequest;
+import dev.keybridge.localvault.http.VaultResponse;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.TestPki;
 import java.nio.file.Files;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -38,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CertificateCacheTest {
   private static final int CERTIFICATES = 12;
 
-  @RegisterExtension static final LocalVaultExtension VAULT = LocalVaultExtension.create();
+  @RegisterExtension
+  static final LocalVaultExtension VAULT =
+      LocalVaultExtension.create().client("reader", "reader-secret", Role.READER);
 
   @TempDir Path dir;
 
@@ -90,8 +97,13 @@ class CertificateCacheTest {
   }
 
   private KeyStore open(Path cache, Map<String, String> extra) throws Exception {
-    var builder =
-        VaultKeyStores.config(VAULT.vault()).toBuilder().keystoreCertificateCache(cache.toString());
+    return open(VaultKeyStores.config(VAULT.vault()), cache, extra);
+  }
+
+  private KeyStore open(
+      dev.keybridge.management.config.KeyVaultConfig config, Path cache, Map<String, String> extra)
+      throws Exception {
+    var builder = config.toBuilder().keystoreCertificateCache(cache.toString());
     extra.forEach(builder::set);
     return VaultKeyStores.open(KeyVaultLoadStoreParameter.of(builder.build()));
   }
@@ -137,7 +149,12 @@ class CertificateCacheTest {
         .as("the list pages only")
         .allMatch(e -> e.path().equals("/keys") || e.path().equals("/certificates"));
     assertThat(warnings).isEmpty();
+    assertThat(pemBlocks(cache))
+        .as("only certificates are stored")
+        .containsOnly("-----BEGIN CERTIFICATE-----");
+  }
 
+  private static List<String> pemBlocks(Path cache) throws Exception {
     List<String> blocks = new ArrayList<>();
     try (Stream<Path> files = Files.walk(cache)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -148,9 +165,131 @@ class CertificateCacheTest {
         }
       }
     }
-    assertThat(blocks)
-        .as("only certificates are stored")
-        .containsOnly("-----BEGIN CERTIFICATE-----");
+    return blocks;
+  }
+
+  private static long secretGets(long mark) {
+    return VaultKeyStores.count(VAULT, mark, "GET", "/secrets/.+");
+  }
+
+  /** The expected chain of a cc-N alias. */
+  private static Certificate[] expectedChain(String alias) {
+    return CHAINS.get(Integer.parseInt(alias.substring("cc-".length()))).toArray();
+  }
+
+  /**
+   * keytool -list asks every alias's chain: from the second chain on, every chain not known yet is
+   * read at once, one secret GET each (its leaf found by the listing's thumbprint, no certificate
+   * GET), concurrently; a second KeyStore reads them all from the cache.
+   */
+  @Test
+  void everyChainIsOneSecretReadInParallelThenCached() throws Exception {
+    Path cache = dir.resolve("cache");
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    RequestInterceptor slowSecrets =
+        new RequestInterceptor() {
+          @Override
+          public VaultResponse beforeHandling(VaultRequest request) {
+            if (request.path().startsWith("/secrets/")) {
+              maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              try {
+                Thread.sleep(150);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              inFlight.decrementAndGet();
+            }
+            return null;
+          }
+        };
+    long mark = VAULT.accessLog().mark();
+    KeyStore store = open(cache, Map.of());
+    List<String> aliases = Collections.list(store.aliases());
+    VAULT.vault().addInterceptor(slowSecrets);
+    try {
+      for (String alias : aliases) {
+        Certificate[] chain = store.getCertificateChain(alias);
+        assertThat(store.getCertificate(alias)).isEqualTo(chain[0]);
+        if (alias.matches("cc-[0-9]+")) {
+          assertThat(chain).containsExactly(expectedChain(alias));
+        }
+      }
+    } finally {
+      VAULT.vault().removeInterceptor(slowSecrets);
+    }
+    int pages = (aliases.size() + 24) / 25;
+    assertThat(secretGets(mark)).as("one secret GET per chain").isEqualTo(aliases.size());
+    assertThat(certificateGets(mark)).as("no certificate GET").isZero();
+    assertThat(VaultKeyStores.vaultRequests(VAULT, mark))
+        .as("key and certificate list pages, one secret GET per certificate")
+        .hasSize(2 * pages + aliases.size());
+    assertThat(maxInFlight.get()).as("chain reads overlap").isGreaterThanOrEqualTo(2);
+    assertThat(pemBlocks(cache)).containsOnly("-----BEGIN CERTIFICATE-----");
+
+    long warm = VAULT.accessLog().mark();
+    KeyStore second = open(cache, Map.of());
+    for (String alias : aliases) {
+      assertThat(second.getCertificateChain(alias)).isEqualTo(store.getCertificateChain(alias));
+    }
+    assertThat(secretGets(warm)).isZero();
+    assertThat(VaultKeyStores.vaultRequests(VAULT, warm))
+        .as("no chain request with the cache warm")
+        .allMatch(e -> e.path().equals("/keys") || e.path().equals("/certificates"));
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aChainRenewedAfterTheListingIsReadFreshNeverStale() throws Exception {
+    Path cache = dir.resolve("cache");
+    TestPki.Chain first = importCertificate("cc-chain-renewed");
+    assertThat(open(cache, Map.of()).getCertificateChain("cc-chain-renewed"))
+        .containsExactly(first.toArray());
+
+    TestPki.Chain second = importCertificate("cc-chain-renewed");
+    long mark = VAULT.accessLog().mark();
+    KeyStore store = open(cache, Map.of());
+    assertThat(store.getCertificateChain("cc-chain-renewed")).containsExactly(second.toArray());
+    assertThat(store.getCertificate("cc-chain-renewed")).isEqualTo(second.leaf());
+    assertThat(secretGets(mark)).isEqualTo(1);
+
+    // renewed between the listing and the chain read: the secret's leaf is not the listed one
+    KeyStore listedBefore = open(dir.resolve("other-cache"), Map.of());
+    TestPki.Chain third = importCertificate("cc-chain-renewed");
+    assertThat(listedBefore.getCertificateChain("cc-chain-renewed"))
+        .containsExactly(third.toArray());
+    assertThat(open(cache, Map.of()).getCertificateChain("cc-chain-renewed"))
+        .containsExactly(third.toArray());
+  }
+
+  /**
+   * A Reader may not read secrets: every chain is its leaf alone (one certificate GET after the
+   * refused secret GET), nothing but leaves is cached, so a principal with secret rights still gets
+   * the full chain from the same cache folder.
+   */
+  @Test
+  void aReaderGetsLeavesAndTheLeafAloneAsChain() throws Exception {
+    Path cache = dir.resolve("cache");
+    long mark = VAULT.accessLog().mark();
+    KeyStore reader =
+        open(VaultKeyStores.config(VAULT.vault(), "reader", "reader-secret"), cache, Map.of());
+    List<String> aliases = Collections.list(reader.aliases());
+    for (String alias : aliases) {
+      Certificate[] chain = reader.getCertificateChain(alias);
+      assertThat(chain).hasSize(1);
+      assertThat(reader.getCertificate(alias)).isEqualTo(chain[0]);
+      if (alias.matches("cc-[0-9]+")) {
+        assertThat(chain[0]).isEqualTo(expectedChain(alias)[0]);
+      }
+    }
+    int pages = (aliases.size() + 24) / 25;
+    assertThat(certificateGets(mark)).isEqualTo(aliases.size());
+    assertThat(VaultKeyStores.vaultRequests(VAULT, mark))
+        .as("list pages, then per certificate a refused secret GET and a certificate GET")
+        .hasSize(2 * pages + 2 * aliases.size());
+
+    KeyStore admin = open(cache, Map.of());
+    assertThat(admin.getCertificateChain("cc-0")).containsExactly(CHAINS.get(0).toArray());
   }
 
   @Test

@@ -115,7 +115,9 @@ class KeyStoreCertificatesTest {
     long mark = VAULT.accessLog().mark();
 
     assertThat(store.getCertificateChain("cert-0")).containsExactly(chain.toArray());
-    assertThat(VaultKeyStores.count(VAULT, mark, "GET", "/secrets/cert-0/.+")).isEqualTo(1);
+    // one request: the latest secret, its leaf found by the listing's thumbprint
+    assertThat(VaultKeyStores.count(VAULT, mark, "GET", "/secrets/cert-0/.*")).isEqualTo(1);
+    assertThat(VaultKeyStores.vaultRequests(VAULT, mark)).hasSize(1);
 
     String pinned = "cert-0/" + cert0.getProperties().getVersion();
     assertThat(store.getCertificate(pinned)).isEqualTo(chain.leaf());

@@ -146,19 +146,9 @@ public final class CertificateAsyncManager {
     return getCertificate(name)
         .thenCompose(
             certificate ->
-                KeyVaultAsyncManager.run(
-                        "getCertificateChain",
-                        name,
-                        () ->
-                            clients
-                                .secretsAsync()
-                                .getSecret(name, certificate.version())
-                                .map(
-                                    secret ->
-                                        CertificateChains.chain(
-                                            certificate.x509Certificate(),
-                                            secret.getValue(),
-                                            secret.getProperties().getContentType())))
+                clients
+                    .certificateAccess()
+                    .getChainAsync(name, certificate.version(), certificate.x509Certificate())
                     .exceptionally(
                         failure -> {
                           Throwable cause =

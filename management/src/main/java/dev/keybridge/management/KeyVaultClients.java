@@ -79,7 +79,11 @@ public final class KeyVaultClients implements AutoCloseable {
         new Lazy<>(
             () ->
                 new SdkVaultCertificateAccess(
-                    this::certificates, this::certificatesAsync, this::secrets, this::keysAsync));
+                    this::certificates,
+                    this::certificatesAsync,
+                    this::secrets,
+                    this::secretsAsync,
+                    this::keysAsync));
   }
 
   /**

@@ -8,12 +8,15 @@ import com.azure.security.keyvault.certificates.models.ImportCertificateOptions;
 import com.azure.security.keyvault.certificates.models.KeyVaultCertificate;
 import com.azure.security.keyvault.keys.KeyAsyncClient;
 import com.azure.security.keyvault.keys.models.KeyProperties;
+import com.azure.security.keyvault.secrets.SecretAsyncClient;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import dev.keybridge.management.certificates.CertificateChains;
 import dev.keybridge.management.certificates.VaultCertificate;
 import dev.keybridge.management.certificates.VaultCertificateAccess;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -25,19 +28,24 @@ import java.util.stream.Stream;
  * translated in one place ({@link KeyVaultErrors}).
  */
 final class SdkVaultCertificateAccess implements VaultCertificateAccess {
+  private static final String CHAIN_OPERATION = "getCertificateChain";
+
   private final Supplier<CertificateClient> certificates;
   private final Supplier<CertificateAsyncClient> certificatesAsync;
   private final Supplier<SecretClient> secrets;
+  private final Supplier<SecretAsyncClient> secretsAsync;
   private final Supplier<KeyAsyncClient> keysAsync;
 
   SdkVaultCertificateAccess(
       Supplier<CertificateClient> certificates,
       Supplier<CertificateAsyncClient> certificatesAsync,
       Supplier<SecretClient> secrets,
+      Supplier<SecretAsyncClient> secretsAsync,
       Supplier<KeyAsyncClient> keysAsync) {
     this.certificates = certificates;
     this.certificatesAsync = certificatesAsync;
     this.secrets = secrets;
+    this.secretsAsync = secretsAsync;
     this.keysAsync = keysAsync;
   }
 
@@ -75,13 +83,73 @@ final class SdkVaultCertificateAccess implements VaultCertificateAccess {
     String label = label(name, version);
     SecretClient client = secrets.get();
     KeyVaultSecret secret =
-        KeyVaultManager.run("getCertificateChain", label, () -> client.getSecret(name, version));
+        KeyVaultManager.run(CHAIN_OPERATION, label, () -> client.getSecret(name, version));
+    return CertificateChains.order(leaf, certificatesOf(label, secret));
+  }
+
+  @Override
+  public CompletableFuture<List<X509Certificate>> getChainAsync(
+      String name, String version, X509Certificate leaf) {
+    String label = label(name, version);
+    SecretAsyncClient client = secretsAsync.get();
+    return KeyVaultAsyncManager.run(
+        CHAIN_OPERATION,
+        label,
+        () ->
+            client
+                .getSecret(name, version)
+                .map(secret -> CertificateChains.order(leaf, certificatesOf(label, secret))));
+  }
+
+  @Override
+  public CompletableFuture<VersionChain> getLatestChainAsync(String name, byte[] leafThumbprint) {
+    SecretAsyncClient client = secretsAsync.get();
+    byte[] wanted = leafThumbprint.clone();
+    return KeyVaultAsyncManager.run(
+        CHAIN_OPERATION,
+        name,
+        () ->
+            client
+                .getSecret(name)
+                .map(
+                    secret -> {
+                      String version = secret.getProperties().getVersion();
+                      List<X509Certificate> certificates =
+                          certificatesOf(label(name, version), secret);
+                      for (X509Certificate certificate : certificates) {
+                        if (Arrays.equals(CertificateChains.thumbprint(certificate), wanted)) {
+                          return new VersionChain(
+                              version, CertificateChains.order(certificate, certificates));
+                        }
+                      }
+                      throw new KeyVaultException(
+                          CHAIN_OPERATION,
+                          label(name, version),
+                          200,
+                          LEAF_NOT_IN_SECRET,
+                          null,
+                          "the certificate's secret holds no certificate with the listed thumbprint"
+                              + " (a newer version?)",
+                          null);
+                    }));
+  }
+
+  /**
+   * Every certificate of a certificate's secret; an unreadable one is {@link #CHAIN_UNREADABLE}.
+   */
+  private static List<X509Certificate> certificatesOf(String label, KeyVaultSecret secret) {
     try {
-      return CertificateChains.chain(
-          leaf, secret.getValue(), secret.getProperties().getContentType());
-    } catch (IllegalArgumentException e) {
+      return CertificateChains.fromSecret(
+          secret.getProperties().getContentType(), secret.getValue());
+    } catch (GeneralSecurityException e) {
       throw new KeyVaultException(
-          "getCertificateChain", label, 200, CHAIN_UNREADABLE, null, e.getMessage(), e);
+          CHAIN_OPERATION,
+          label,
+          200,
+          CHAIN_UNREADABLE,
+          null,
+          "cannot read the certificate chain from its secret: " + e.getMessage(),
+          e);
     }
   }
 

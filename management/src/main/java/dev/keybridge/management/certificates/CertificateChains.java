@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SignatureException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -152,6 +155,19 @@ public final class CertificateChains {
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(
           "cannot read the certificate chain from its secret: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The SHA-1 of a certificate's DER: what Key Vault reports as {@code x5t}.
+   *
+   * @throws IllegalArgumentException if the certificate cannot be encoded
+   */
+  public static byte[] thumbprint(X509Certificate certificate) {
+    try {
+      return MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
+    } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+      throw new IllegalArgumentException("certificate without a thumbprint: " + e, e);
     }
   }
 

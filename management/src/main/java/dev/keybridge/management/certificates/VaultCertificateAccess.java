@@ -29,6 +29,12 @@ public interface VaultCertificateAccess {
   String CHAIN_UNREADABLE = "CertificateChainUnreadable";
 
   /**
+   * Code of a certificate secret that holds no certificate with the thumbprint asked for (a newer
+   * version came after the listing that reported the thumbprint).
+   */
+  String LEAF_NOT_IN_SECRET = "CertificateLeafNotInSecret";
+
+  /**
    * GET /certificates/{name}/{version} (null version: the latest), without the secret.
    *
    * @throws KeyVaultException for a failed request, or a certificate without a readable {@code cer}
@@ -51,6 +57,26 @@ public interface VaultCertificateAccess {
    *     secret that holds no readable chain (status 200, code {@link #CHAIN_UNREADABLE})
    */
   List<X509Certificate> getChain(String name, String version, X509Certificate leaf);
+
+  /**
+   * The same request without blocking (for parallel chain reads over the shared pool); the future
+   * fails with the same {@link KeyVaultException}.
+   */
+  CompletableFuture<List<X509Certificate>> getChainAsync(
+      String name, String version, X509Certificate leaf);
+
+  /**
+   * A chain in ONE request, when the leaf's version is not known but its thumbprint is (the
+   * certificate list reports {@code x5t}): GET /secrets/{name} (the latest version; a certificate's
+   * secret has the certificate's versions), the leaf being the secret's certificate with this SHA-1
+   * thumbprint, then its issuers; the version is the secret's. Needs secrets/get, as {@link
+   * #getChain}; a role without it (403) must read the leaf with {@link #getCertificate}.
+   *
+   * @return a future that fails as {@link #getChainAsync} does, or with status 200 and code {@link
+   *     #LEAF_NOT_IN_SECRET} when no certificate of the secret has the thumbprint (a new version:
+   *     read the certificate, then its chain)
+   */
+  CompletableFuture<VersionChain> getLatestChainAsync(String name, byte[] leafThumbprint);
 
   /** The properties of every certificate (latest versions), lazily paged. */
   Stream<CertificateProperties> listCertificates();
@@ -85,6 +111,13 @@ public interface VaultCertificateAccess {
    * version; returns once the vault accepted it (the deletion is not waited for).
    */
   void deleteCertificate(String name);
+
+  /** A certificate version's chain, leaf first, and the version it belongs to. */
+  record VersionChain(String version, List<X509Certificate> chain) {
+    public VersionChain {
+      chain = List.copyOf(chain);
+    }
+  }
 
   /**
    * Both lists of a vault.

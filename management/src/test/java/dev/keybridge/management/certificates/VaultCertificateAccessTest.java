@@ -1,6 +1,7 @@
 package dev.keybridge.management.certificates;
 
 import static dev.keybridge.management.VaultFixtures.name;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -101,6 +102,45 @@ class VaultCertificateAccessTest {
     assertThat(vaultRequests(mark))
         .extracting(AccessLog.Entry::path)
         .containsExactly("/secrets/" + name + "/" + imported.version());
+  }
+
+  @Test
+  void chainIsAlsoReadAsyncAndInOneRequestByTheListedThumbprint() throws Exception {
+    VaultCertificateAccess access = admin.certificateAccess();
+    long mark = VAULT.accessLog().mark();
+    assertThat(access.getChainAsync(name, imported.version(), chain.leaf()).get(30, SECONDS))
+        .containsExactly(chain.leaf(), chain.intermediate(), chain.root());
+    VaultCertificateAccess.VersionChain latest =
+        access
+            .getLatestChainAsync(name, CertificateChains.thumbprint(chain.leaf()))
+            .get(30, SECONDS);
+    assertThat(latest.version()).isEqualTo(imported.version());
+    assertThat(latest.chain()).containsExactly(chain.leaf(), chain.intermediate(), chain.root());
+    assertThat(vaultRequests(mark))
+        .extracting(AccessLog.Entry::path)
+        .as("the latest version: the SDK asks for the name with a trailing slash")
+        .containsExactly("/secrets/" + name + "/" + imported.version(), "/secrets/" + name + "/");
+
+    Throwable renewed =
+        catchThrowable(() -> access.getLatestChainAsync(name, new byte[20]).join()).getCause();
+    assertThat(renewed)
+        .isInstanceOfSatisfying(
+            KeyVaultException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(VaultCertificateAccess.LEAF_NOT_IN_SECRET);
+              assertThat(e.operation()).isEqualTo("getCertificateChain");
+            });
+    Throwable refused =
+        catchThrowable(
+                () ->
+                    reader
+                        .certificateAccess()
+                        .getLatestChainAsync(name, CertificateChains.thumbprint(chain.leaf()))
+                        .join())
+            .getCause();
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            KeyVaultException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
   }
 
   @Test
