@@ -149,7 +149,7 @@ public final class KeyVaultErrors {
    * What went wrong in words, without Java class names (they stay in the cause chain): {@code
    * connection refused}, {@code unknown host: NAME}, {@code TLS certificate not trusted: ...}.
    */
-  static String reason(Throwable failure) {
+  public static String reason(Throwable failure) {
     String phrase = null;
     if (failure instanceof ConnectException) {
       phrase = "connection refused";

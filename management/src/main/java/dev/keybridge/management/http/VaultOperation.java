@@ -1,6 +1,7 @@
 package dev.keybridge.management.http;
 
 import com.azure.core.http.HttpPipelineCallContext;
+import dev.keybridge.management.KeyVaultErrors;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,17 +109,15 @@ final class VaultOperation {
     return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
   }
 
-  /** The innermost cause as {@code ConnectException: Connection refused}. */
+  /**
+   * The innermost cause in words, e.g. {@code connection refused: Connection refused} or {@code TLS
+   * certificate not trusted: ...} (no Java class names: they stay in the cause chain).
+   */
   static String describe(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage();
-    if (message != null) {
-      int newline = message.indexOf('\n');
-      message = newline < 0 ? message : message.substring(0, newline);
-    }
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return KeyVaultErrors.reason(root);
   }
 }
