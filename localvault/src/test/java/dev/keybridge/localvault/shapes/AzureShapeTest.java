@@ -8,6 +8,11 @@ import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.VaultHttp;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
@@ -150,6 +155,154 @@ class AzureShapeTest {
   }
 
   @Test
+  void rsaKeyAt76HasNoKeySizeAsAzures() throws Exception {
+    VaultHttp.Response created =
+        VAULT
+            .http()
+            .send(
+                "POST",
+                "/keys/shape-key-6/create" + V,
+                VAULT.http().adminToken(),
+                "{\"kty\":\"RSA\",\"key_size\":2048,\"tags\":{\"purpose\":\"unit test\","
+                    + "\"test name \":\"CreateRSAKeyTest\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertSameFields(created.json(), recorded("key-create-rsa-7.6.json"), Set.of());
+  }
+
+  @Test
+  void ecKeyCreateAnswersAsAzureDoes() throws Exception {
+    VaultHttp.Response created =
+        VAULT
+            .http()
+            .send(
+                "POST",
+                "/keys/shape-key-7/create" + V2025,
+                VAULT.http().adminToken(),
+                "{\"kty\":\"EC\",\"attributes\":{\"enabled\":true},"
+                    + "\"tags\":{\"purpose\":\"unit test\",\"test name\":\"CreateECKeyTest\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertSameFields(created.json(), recorded("key-create-ec.json"), Set.of());
+  }
+
+  @Test
+  void keyUpdateAnswersAsAzureDoes() throws Exception {
+    createRsaKey("shape-key-8");
+    VaultHttp.Response updated =
+        VAULT
+            .http()
+            .send(
+                "PATCH",
+                "/keys/shape-key-8/" + V2025,
+                VAULT.http().adminToken(),
+                "{\"key_ops\":[\"decrypt\",\"encrypt\"],\"attributes\":{\"exp\":2524723200},"
+                    + "\"tags\":{\"foo\":\"updated tag\"}}");
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertSameFields(updated.json(), recorded("key-update.json"), Set.of());
+  }
+
+  @Test
+  void keyImportAnswersAsAzureDoes() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    RSAPrivateCrtKey k = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+    String jwk =
+        "{\"kty\":\"RSA\",\"key_ops\":[\"encrypt\",\"decrypt\",\"sign\",\"verify\","
+            + "\"wrapKey\",\"unwrapKey\"],\"n\":\"%s\",\"e\":\"%s\",\"d\":\"%s\",\"dp\":\"%s\","
+            + "\"dq\":\"%s\",\"qi\":\"%s\",\"p\":\"%s\",\"q\":\"%s\"}";
+    String body =
+        "{\"key\":"
+            + jwk.formatted(
+                b64(k.getModulus()),
+                b64(k.getPublicExponent()),
+                b64(k.getPrivateExponent()),
+                b64(k.getPrimeExponentP()),
+                b64(k.getPrimeExponentQ()),
+                b64(k.getCrtCoefficient()),
+                b64(k.getPrimeP()),
+                b64(k.getPrimeQ()))
+            + "}";
+    VaultHttp.Response imported =
+        VAULT.http().send("PUT", "/keys/shape-key-9" + V2025, VAULT.http().adminToken(), body);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertSameFields(imported.json(), recorded("key-import-rsa.json"), Set.of());
+  }
+
+  @Test
+  void deletedKeyReadsAsAzures() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT
+        .http()
+        .send(
+            "POST",
+            "/keys/shape-key-10/create" + V2025,
+            admin,
+            "{\"kty\":\"RSA\",\"attributes\":{\"exp\":2524723200},"
+                + "\"tags\":{\"foo\":\"updated tag\"}}");
+    VAULT.http().send("DELETE", "/keys/shape-key-10" + V2025, admin, null);
+    VaultHttp.Response deleted =
+        VAULT.http().send("GET", "/deletedkeys/shape-key-10" + V2025, admin, null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    assertSameFields(deleted.json(), recorded("key-get-deleted.json"), Set.of());
+  }
+
+  @Test
+  void keyRotateAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    String first =
+        VAULT
+            .http()
+            .send("POST", "/keys/shape-key-11/create" + V, admin, "{\"kty\":\"RSA\"}")
+            .json()
+            .at("/key/kid")
+            .asText();
+    VaultHttp.Response rotated =
+        VAULT.http().send("POST", "/keys/shape-key-11/rotate" + V, admin, null);
+    assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+    assertThat(rotated.json().at("/key/kid").asText()).as("a new version").isNotEqualTo(first);
+    assertSameFields(rotated.json(), recorded("key-rotate.json"), Set.of());
+  }
+
+  @Test
+  void rotationPolicyWithRotateOnlyGetsAzuresDefaultNotify() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/keys/shape-key-12/create" + V2025, admin, "{\"kty\":\"RSA\"}");
+    VaultHttp.Response set =
+        VAULT
+            .http()
+            .send(
+                "PUT",
+                "/keys/shape-key-12/rotationpolicy" + V2025,
+                admin,
+                "{\"lifetimeActions\":[{\"trigger\":{\"timeBeforeExpiry\":\"P30D\"},"
+                    + "\"action\":{\"type\":\"Rotate\"}}],\"attributes\":{\"expiryTime\":\"P90D\"}}");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    VaultHttp.Response got =
+        VAULT.http().send("GET", "/keys/shape-key-12/rotationpolicy" + V2025, admin, null);
+    assertThat(got.status()).as(got.body()).isEqualTo(200);
+    JsonNode azure = recorded("key-rotation-policy-set.json");
+    for (VaultHttp.Response answer : new VaultHttp.Response[] {set, got}) {
+      assertSameFields(answer.json(), azure, Set.of());
+      // The values of the actions too: Azure adds Notify 30 days before expiry.
+      assertThat(answer.json().get("lifetimeActions")).isEqualTo(azure.get("lifetimeActions"));
+    }
+  }
+
+  @Test
+  void certificateDeleteAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-7/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response deleted =
+        VAULT.http().send("DELETE", "/certificates/shape-7" + V2025, admin, null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    // The recording deleted a certificate still pending: the local one is complete, so it also
+    // has the certificate (kid, sid, x5t, cer) and tags.
+    assertSameFields(
+        deleted.json(),
+        recorded("certificate-delete.json"),
+        Set.of("/kid", "/sid", "/x5t", "/cer", "/tags"));
+  }
+
+  @Test
   void secretSetAnswersAsAzureDoes() throws Exception {
     VaultHttp.Response set = setSecret("shape-secret-1");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
@@ -264,6 +417,14 @@ class AzureShapeTest {
       }
     }
     throw new AssertionError("no " + suffix + " in " + page);
+  }
+
+  private static String b64(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
   }
 
   private static void assertSameFields(JsonNode local, JsonNode azure, Set<String> newer) {
