@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Arrays;
 import java.util.Base64;
@@ -303,6 +304,52 @@ class AzureShapeTest {
   }
 
   @Test
+  void signAndVerifyAnswerAsAzureDoes() throws Exception {
+    String kid = createRsaKey("shape-key-13").json().at("/key/kid").asText();
+    String digest = b64(MessageDigest.getInstance("SHA-256").digest("shape".getBytes()));
+    VaultHttp.Response signed =
+        operate(kid, "sign", "{\"alg\":\"RS256\",\"value\":\"" + digest + "\"}");
+    assertSameFields(signed.json(), recorded("key-sign.json"), Set.of());
+    VaultHttp.Response verified =
+        operate(
+            kid,
+            "verify",
+            "{\"alg\":\"RS256\",\"digest\":\""
+                + digest
+                + "\",\"value\":\""
+                + signed.json().get("value").asText()
+                + "\"}");
+    assertSameFields(verified.json(), recorded("key-verify.json"), Set.of());
+    assertThat(verified.json().get("value").asBoolean()).isTrue();
+  }
+
+  @Test
+  void encryptDecryptWrapAndUnwrapAnswerAsAzureDoes() throws Exception {
+    String kid = createRsaKey("shape-key-14").json().at("/key/kid").asText();
+    String plain = b64("a secret of 32 bytes, more or le".getBytes());
+    VaultHttp.Response encrypted =
+        operate(kid, "encrypt", "{\"alg\":\"RSA-OAEP\",\"value\":\"" + plain + "\"}");
+    assertSameFields(encrypted.json(), recorded("key-encrypt.json"), Set.of());
+    VaultHttp.Response decrypted =
+        operate(
+            kid,
+            "decrypt",
+            "{\"alg\":\"RSA-OAEP\",\"value\":\"" + encrypted.json().get("value").asText() + "\"}");
+    assertSameFields(decrypted.json(), recorded("key-decrypt.json"), Set.of());
+    assertThat(decrypted.json().get("value").asText()).isEqualTo(plain);
+    VaultHttp.Response wrapped =
+        operate(kid, "wrapkey", "{\"alg\":\"RSA-OAEP\",\"value\":\"" + plain + "\"}");
+    assertSameFields(wrapped.json(), recorded("key-wrap.json"), Set.of());
+    VaultHttp.Response unwrapped =
+        operate(
+            kid,
+            "unwrapkey",
+            "{\"alg\":\"RSA-OAEP\",\"value\":\"" + wrapped.json().get("value").asText() + "\"}");
+    assertSameFields(unwrapped.json(), recorded("key-unwrap.json"), Set.of());
+    assertThat(unwrapped.json().get("value").asText()).isEqualTo(plain);
+  }
+
+  @Test
   void secretSetAnswersAsAzureDoes() throws Exception {
     VaultHttp.Response set = setSecret("shape-secret-1");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
@@ -417,6 +464,19 @@ class AzureShapeTest {
       }
     }
     throw new AssertionError("no " + suffix + " in " + page);
+  }
+
+  /** POSTs {@code body} to {@code {kid}/{operation}} at 2025-07-01 and expects 200. */
+  private static VaultHttp.Response operate(String kid, String operation, String body)
+      throws Exception {
+    String path = kid.substring(kid.indexOf("/keys/")) + "/" + operation + V2025;
+    VaultHttp.Response answer = VAULT.http().send("POST", path, VAULT.http().adminToken(), body);
+    assertThat(answer.status()).as(operation + ": " + answer.body()).isEqualTo(200);
+    return answer;
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static String b64(BigInteger value) {
