@@ -96,6 +96,54 @@ class AzureShapeTest {
   }
 
   @Test
+  void certificatePolicyUpdateAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-8/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response updated =
+        VAULT
+            .http()
+            .send(
+                "PATCH",
+                "/certificates/shape-8/policy" + V2025,
+                admin,
+                "{\"key_props\":{},\"secret_props\":{},\"x509_props\":{\"subject\":\"cn=MyOtherCert\","
+                    + "\"sans\":{}},\"issuer\":{\"name\":\"Self\"},\"attributes\":{}}");
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertSameFields(updated.json(), recorded("certificate-policy-update.json"), Set.of());
+  }
+
+  @Test
+  void certificateUpdateAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-9/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response updated =
+        VAULT
+            .http()
+            .send(
+                "PATCH",
+                "/certificates/shape-9/" + V2025,
+                admin,
+                "{\"attributes\":{},\"tags\":{\"customTag\":\"value\"}}");
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    // The recording updated a certificate still pending: the local one is complete, so it also
+    // has the certificate (kid, sid, x5t, cer).
+    assertSameFields(
+        updated.json(),
+        recorded("certificate-update.json"),
+        Set.of("/kid", "/sid", "/x5t", "/cer"));
+  }
+
+  @Test
+  void certificateOperationDeleteAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-10/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response deleted =
+        VAULT.http().send("DELETE", "/certificates/shape-10/pending" + V2025, admin, null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    assertSameFields(deleted.json(), recorded("certificate-operation-delete.json"), Set.of());
+  }
+
+  @Test
   void rsaKeyCreateAnswersAsAzureDoes() throws Exception {
     VaultHttp.Response created = createRsaKey("shape-key-1");
     assertThat(created.status()).as(created.body()).isEqualTo(200);
