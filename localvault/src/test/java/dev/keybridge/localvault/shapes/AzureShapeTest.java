@@ -46,6 +46,44 @@ class AzureShapeTest {
     assertThat(created.status()).as(created.body()).isEqualTo(202);
     assertThat(created.headers().firstValue("Retry-After")).isPresent();
     assertSameFields(created.json(), recorded("certificate-create-202.json"), Set.of());
+    // As Azure's: Location names the operation with the api-version and the request id.
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertThat(location)
+        .endsWith(
+            "/certificates/shape-1/pending"
+                + V
+                + "&request_id="
+                + created.json().get("request_id").asText());
+    VaultHttp.Response polled =
+        VAULT
+            .http()
+            .send(
+                "GET",
+                location.substring(location.indexOf("/certificates/")),
+                VAULT.http().adminToken(),
+                null);
+    assertThat(polled.status()).as(polled.body()).isEqualTo(200);
+  }
+
+  @Test
+  void operationInProgressAnswersAsAzuresWithRetryAfter() throws Exception {
+    String admin = VAULT.http().adminToken();
+    // An Unknown issuer: the operation stays in progress until a merge, as Azure's pending one.
+    VaultHttp.Response created =
+        VAULT
+            .http()
+            .send(
+                "POST",
+                "/certificates/shape-11/create" + V2025,
+                admin,
+                SELF_POLICY.replace("\"Self\"", "\"Unknown\""));
+    assertThat(created.status()).as(created.body()).isEqualTo(202);
+    VaultHttp.Response pending =
+        VAULT.http().send("GET", "/certificates/shape-11/pending" + V2025, admin, null);
+    assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+    assertThat(pending.json().get("status").asText()).isEqualTo("inProgress");
+    assertThat(pending.headers().firstValue("Retry-After")).isPresent();
+    assertSameFields(pending.json(), recorded("certificate-operation-in-progress.json"), Set.of());
   }
 
   @Test
