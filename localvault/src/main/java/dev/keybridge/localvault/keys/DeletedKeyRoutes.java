@@ -72,7 +72,7 @@ final class DeletedKeyRoutes {
                   KeyLookup.refuseManaged(keys.deleted(name), "recover");
                   return keys.repository().recover(name);
                 });
-    return VaultResponse.ok(KeyJson.bundle(rec.latest(), r));
+    return VaultResponse.ok(KeyJson.recovered(rec.latest(), r));
   }
 
   private VaultResponse purge(VaultRequest r) {

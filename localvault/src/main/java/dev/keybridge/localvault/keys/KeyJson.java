@@ -26,6 +26,16 @@ public final class KeyJson {
   }
 
   /**
+   * The answer to a recover: {@link #bundle(KeyVersion, VaultRequest)} without {@code
+   * attributes.hsmPlatform}, which Azure's recover answer leaves out (a later GET has it).
+   */
+  public static ObjectNode recovered(KeyVersion v, VaultRequest r) {
+    ObjectNode b = bundle(v, r);
+    ((ObjectNode) b.get("attributes")).remove("hsmPlatform");
+    return b;
+  }
+
+  /**
    * Whether Azure reports {@code attributes.key_size} at this api-version: from 2025-07-01 on. The
    * recordings (see the test resources' {@code azure-recordings/README.md}) show RSA bundles
    * without it at 7.6 and 7.6-preview.1 and with it at 2025-07-01.

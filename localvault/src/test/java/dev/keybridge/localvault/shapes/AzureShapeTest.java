@@ -333,6 +333,17 @@ class AzureShapeTest {
   }
 
   @Test
+  void recoveredKeyAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/keys/shape-key-15/create" + V, admin, "{\"kty\":\"EC\"}");
+    VAULT.http().send("DELETE", "/keys/shape-key-15" + V, admin, null);
+    VaultHttp.Response recovered =
+        VAULT.http().send("POST", "/deletedkeys/shape-key-15/recover" + V, admin, null);
+    assertThat(recovered.status()).as(recovered.body()).isEqualTo(200);
+    assertSameFields(recovered.json(), recorded("key-recover.json"), Set.of());
+  }
+
+  @Test
   void keyRotateAnswersAsAzureDoes() throws Exception {
     String admin = VAULT.http().adminToken();
     String first =
