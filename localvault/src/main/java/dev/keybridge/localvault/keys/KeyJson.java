@@ -60,8 +60,10 @@ public final class KeyJson {
     return b;
   }
 
+  /** A deleted key's list entry: as Azure's, without {@code attributes.hsmPlatform}. */
   public static ObjectNode deletedItem(DeletedKey d, VaultRequest r) {
     ObjectNode b = item(d.latest(), r, false);
+    ((ObjectNode) b.get("attributes")).remove("hsmPlatform");
     addDeleted(b, d, r.baseUrl());
     return b;
   }

@@ -344,6 +344,19 @@ class AzureShapeTest {
   }
 
   @Test
+  void deletedKeyListItemHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/keys/shape-key-16/create" + V, admin, "{\"kty\":\"EC\"}");
+    VAULT.http().send("DELETE", "/keys/shape-key-16" + V, admin, null);
+    VaultHttp.Response list = VAULT.http().send("GET", "/deletedkeys" + V, admin, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "kid", "/keys/shape-key-16"),
+        recorded("key-deleted-list-item.json"),
+        Set.of());
+  }
+
+  @Test
   void keyRotateAnswersAsAzureDoes() throws Exception {
     String admin = VAULT.http().adminToken();
     String first =
