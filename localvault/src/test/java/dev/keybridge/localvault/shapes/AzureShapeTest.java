@@ -357,6 +357,18 @@ class AzureShapeTest {
   }
 
   @Test
+  void keyVersionsPageHasAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/keys/shape-key-17/create" + V, admin, "{\"kty\":\"EC\"}");
+    VAULT.http().send("POST", "/keys/shape-key-17/create" + V, admin, "{\"kty\":\"EC\"}");
+    VaultHttp.Response page =
+        VAULT.http().send("GET", "/keys/shape-key-17/versions" + V, admin, null);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.json().get("value")).hasSize(2);
+    assertSameFields(page.json(), recorded("key-versions.json"), Set.of());
+  }
+
+  @Test
   void keyRotateAnswersAsAzureDoes() throws Exception {
     String admin = VAULT.http().adminToken();
     String first =
