@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestCa;
 import dev.keybridge.localvault.testing.VaultHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Arrays;
 import java.util.Base64;
@@ -179,6 +181,36 @@ class AzureShapeTest {
         VAULT.http().send("DELETE", "/certificates/shape-10/pending" + V2025, admin, null);
     assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
     assertSameFields(deleted.json(), recorded("certificate-operation-delete.json"), Set.of());
+  }
+
+  @Test
+  void certificateMergeAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VaultHttp.Response created =
+        VAULT
+            .http()
+            .send(
+                "POST",
+                "/certificates/shape-12/create" + V2025,
+                admin,
+                "{\"policy\":{\"key_props\":{},\"secret_props\":{},\"x509_props\":{\"subject\":"
+                    + "\"cn=MyCert\",\"sans\":{}},\"lifetime_actions\":[{\"trigger\":"
+                    + "{\"lifetime_percentage\":80},\"action\":{\"action_type\":\"EmailContacts\"}}],"
+                    + "\"issuer\":{\"name\":\"Unknown\",\"cert_transparency\":false},"
+                    + "\"attributes\":{}},\"attributes\":{}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(202);
+    byte[] csr = Base64.getDecoder().decode(created.json().get("csr").asText());
+    X509Certificate leaf = TestCa.create("CN=Shape CA").issue(csr, TestCa.Purpose.TLS);
+    VaultHttp.Response merged =
+        VAULT
+            .http()
+            .send(
+                "POST",
+                "/certificates/shape-12/pending/merge" + V2025,
+                admin,
+                "{\"x5c\":[\"" + Base64.getEncoder().encodeToString(leaf.getEncoded()) + "\"]}");
+    assertThat(merged.status()).as(merged.body()).isEqualTo(201);
+    assertSameFields(merged.json(), recorded("certificate-merge.json"), Set.of());
   }
 
   @Test
