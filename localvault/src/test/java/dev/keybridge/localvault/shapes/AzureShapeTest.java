@@ -455,6 +455,14 @@ class AzureShapeTest {
         deleted.json(),
         recorded("certificate-delete.json"),
         Set.of("/kid", "/sid", "/x5t", "/cer", "/tags"));
+    // The recording's GET of the deleted certificate answered the same body.
+    VaultHttp.Response got =
+        VAULT.http().send("GET", "/deletedcertificates/shape-7" + V2025, admin, null);
+    assertThat(got.status()).as(got.body()).isEqualTo(200);
+    assertSameFields(
+        got.json(),
+        recorded("certificate-delete.json"),
+        Set.of("/kid", "/sid", "/x5t", "/cer", "/tags"));
   }
 
   @Test
