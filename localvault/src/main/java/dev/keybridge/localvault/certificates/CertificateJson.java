@@ -22,9 +22,11 @@ public final class CertificateJson {
    * of the DER), {@code cer} (standard base64 DER), {@code attributes} (enabled, nbf and exp from
    * the certificate's validity, created, updated, recoveryLevel, recoverableDays; times in Unix
    * seconds), {@code tags} when not null, {@code policy} (with its id) when not null, {@code
-   * pending} ({@code {"id": .../certificates/{name}/pending}}). No top-level {@code contentType}:
-   * as in Azure, it is in {@code policy.secret_props}; no {@code preserveCertOrder}, which Azure
-   * sends only for certificates created asking for it (which the local vault does not support).
+   * pending} ({@code {"id": .../certificates/{name}/pending}}) when the certificate has a creation
+   * operation ({@code withOperation}; an imported one has none, as in Azure). No top-level {@code
+   * contentType}: as in Azure, it is in {@code policy.secret_props}; no {@code preserveCertOrder},
+   * which Azure sends only for certificates created asking for it (which the local vault does not
+   * support).
    */
   public static ObjectNode bundle(
       String baseUrl,
@@ -34,7 +36,8 @@ public final class CertificateJson {
       CertificateContentType contentType,
       CertificatePolicy policy,
       CertificateAttributes attributes,
-      Map<String, String> tags) {
+      Map<String, String> tags,
+      boolean withOperation) {
     String base = trim(baseUrl);
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("id", base + "/certificates/" + name + "/" + version);
@@ -47,7 +50,9 @@ public final class CertificateJson {
     if (policy != null) {
       json.set("policy", policy.toJson(policyId(baseUrl, name)));
     }
-    json.putObject("pending").put("id", base + "/certificates/" + name + "/pending");
+    if (withOperation) {
+      json.putObject("pending").put("id", base + "/certificates/" + name + "/pending");
+    }
     return json;
   }
 

@@ -214,6 +214,25 @@ class AzureShapeTest {
   }
 
   @Test
+  void certificateImportAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    // As in the recording: the PKCS#12 secret of a self-signed certificate, imported elsewhere.
+    VAULT.http().send("POST", "/certificates/shape-13/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response secret = VAULT.http().send("GET", "/secrets/shape-13/" + V2025, admin, null);
+    assertThat(secret.status()).as(secret.body()).isEqualTo(200);
+    VaultHttp.Response imported =
+        VAULT
+            .http()
+            .send(
+                "POST",
+                "/certificates/shape-14/import" + V2025,
+                admin,
+                "{\"value\":\"" + secret.json().get("value").asText() + "\"}");
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertSameFields(imported.json(), recorded("certificate-import.json"), Set.of());
+  }
+
+  @Test
   void rsaKeyCreateAnswersAsAzureDoes() throws Exception {
     VaultHttp.Response created = createRsaKey("shape-key-1");
     assertThat(created.status()).as(created.body()).isEqualTo(200);

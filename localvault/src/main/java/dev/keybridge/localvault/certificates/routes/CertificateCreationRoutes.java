@@ -68,6 +68,7 @@ final class CertificateCreationRoutes {
             : existing
                 .map(CertificateRecord::policy)
                 .orElseGet(() -> CertificatePolicy.fromJson(null));
+    policy = policy.forCreate();
     policy.validateForCreate();
     store.checkWritable(name);
     KeyMaterial material = store.keyFor(name, policy.keyProperties());
@@ -209,7 +210,8 @@ final class CertificateCreationRoutes {
                   store.certificates().savePending(p.with(p.operation().complete()));
                   return store.active(name);
                 });
-    return VaultResponse.json(201, CertificateResponses.bundle(rec, rec.latest(), r.baseUrl()));
+    return VaultResponse.json(
+        201, CertificateResponses.bundle(store, rec, rec.latest(), r.baseUrl()));
   }
 
   private PendingCertificate pending(VaultRequest r) {

@@ -16,7 +16,14 @@ import java.util.Map;
 final class CertificateResponses {
   private CertificateResponses() {}
 
-  static ObjectNode bundle(CertificateRecord r, CertificateVersion v, String baseUrl) {
+  /** The bundle of {@code v}; {@code pending} when the certificate has a creation operation. */
+  static ObjectNode bundle(
+      CertificateStore store, CertificateRecord r, CertificateVersion v, String baseUrl) {
+    return bundle(r, v, baseUrl, store.certificates().hasOperation(r.name()));
+  }
+
+  private static ObjectNode bundle(
+      CertificateRecord r, CertificateVersion v, String baseUrl, boolean withOperation) {
     return CertificateJson.bundle(
         baseUrl,
         r.name(),
@@ -25,12 +32,17 @@ final class CertificateResponses {
         v.contentType(),
         r.policy(),
         attributes(v),
-        tags(v.tags()));
+        tags(v.tags()),
+        withOperation);
   }
 
-  /** The bundle of the latest version plus recoveryId, deletedDate and scheduledPurgeDate. */
+  /**
+   * The bundle of the latest version plus recoveryId, deletedDate and scheduledPurgeDate. It has
+   * {@code pending} as Azure's deleted bundle: the delete dropped the local operation, so whether
+   * there was one is not known here.
+   */
   static ObjectNode deletedBundle(CertificateRecord r, String baseUrl) {
-    ObjectNode b = bundle(r, r.latest(), baseUrl);
+    ObjectNode b = bundle(r, r.latest(), baseUrl, true);
     addDeleted(b, r, baseUrl);
     return b;
   }

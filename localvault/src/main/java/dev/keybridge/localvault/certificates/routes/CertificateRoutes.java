@@ -104,7 +104,7 @@ final class CertificateRoutes {
                       now);
                   return store.active(name);
                 });
-    return VaultResponse.ok(CertificateResponses.bundle(rec, rec.latest(), r.baseUrl()));
+    return VaultResponse.ok(CertificateResponses.bundle(store, rec, rec.latest(), r.baseUrl()));
   }
 
   private VaultResponse get(VaultRequest r) {
@@ -113,7 +113,7 @@ final class CertificateRoutes {
     CertificateRecord rec = store.active(name);
     CertificateVersion v =
         rec.version(version).orElseThrow(() -> CertificateErrors.notFound(name, version));
-    return VaultResponse.ok(CertificateResponses.bundle(rec, v, r.baseUrl()));
+    return VaultResponse.ok(CertificateResponses.bundle(store, rec, v, r.baseUrl()));
   }
 
   /**
@@ -148,7 +148,7 @@ final class CertificateRoutes {
                   }
                   return store.active(name);
                 });
-    return VaultResponse.ok(CertificateResponses.bundle(rec, updated[0], r.baseUrl()));
+    return VaultResponse.ok(CertificateResponses.bundle(store, rec, updated[0], r.baseUrl()));
   }
 
   private VaultResponse list(VaultRequest r) {
