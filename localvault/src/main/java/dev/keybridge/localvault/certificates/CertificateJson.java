@@ -57,6 +57,25 @@ public final class CertificateJson {
   }
 
   /**
+   * A {@code DeletedCertificateItem} of a list (before its deletion fields): the version-less
+   * {@code id}, {@code x5t}, {@code attributes} with recoveryLevel and recoverableDays and {@code
+   * tags} when not null; as Azure's, unlike active list items, without {@code subject}.
+   */
+  public static ObjectNode deletedItem(
+      String baseUrl,
+      String name,
+      X509Certificate leaf,
+      CertificateAttributes attributes,
+      Map<String, String> tags) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("id", trim(baseUrl) + "/certificates/" + name);
+    json.put("x5t", x5t(leaf));
+    json.set("attributes", attributes(leaf, attributes, true));
+    putTags(json, tags);
+    return json;
+  }
+
+  /**
    * A {@code CertificateItem} of a list: the version-less {@code id}, {@code x5t}, {@code
    * attributes} as in {@link #bundle} but, as Azure's list items, without recoveryLevel and
    * recoverableDays, {@code tags} when not null and {@code subject}, which Azure's list items

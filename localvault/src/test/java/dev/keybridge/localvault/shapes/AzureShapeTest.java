@@ -233,6 +233,99 @@ class AzureShapeTest {
   }
 
   @Test
+  void certificateVersionGetAnswersAsAzureDoes() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-15/create" + V2025, admin, SELF_POLICY);
+    VaultHttp.Response latest =
+        VAULT
+            .http()
+            .send(
+                "PATCH",
+                "/certificates/shape-15/" + V2025,
+                admin,
+                "{\"tags\":{\"tag\":\"tag02\"}}");
+    String id = latest.json().get("id").asText();
+    VaultHttp.Response version =
+        VAULT
+            .http()
+            .send(
+                "GET",
+                "/certificates/shape-15/" + id.substring(id.lastIndexOf('/') + 1) + V2025,
+                admin,
+                null);
+    assertThat(version.status()).as(version.body()).isEqualTo(200);
+    // As Azure's: naming the version answers it without the policy and pending.
+    assertSameFields(version.json(), recorded("certificate-get-version.json"), Set.of());
+  }
+
+  @Test
+  void certificateContactsAnswerAsAzures() throws Exception {
+    String admin = VAULT.http().adminToken();
+    JsonNode azure = recorded("certificate-contacts.json");
+    VaultHttp.Response set =
+        VAULT
+            .http()
+            .send(
+                "PUT",
+                "/certificates/contacts" + V2025,
+                admin,
+                "{\"contacts\":[{\"email\":\"a@a.com\",\"name\":\"a\",\"phone\":\"111111111111\"},"
+                    + "{\"email\":\"b@b.com\",\"name\":\"b\",\"phone\":\"222222222222\"}]}");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertSameFields(set.json(), azure, Set.of());
+    VaultHttp.Response got =
+        VAULT.http().send("GET", "/certificates/contacts" + V2025, admin, null);
+    assertSameFields(got.json(), azure, Set.of());
+    VaultHttp.Response deleted =
+        VAULT.http().send("DELETE", "/certificates/contacts" + V2025, admin, null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    assertSameFields(deleted.json(), azure, Set.of());
+    VaultHttp.Response gone =
+        VAULT.http().send("GET", "/certificates/contacts" + V2025, admin, null);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.errorCode()).isEqualTo("ContactsNotFound");
+  }
+
+  @Test
+  void certificateIssuerAnswersAsAzures() throws Exception {
+    String admin = VAULT.http().adminToken();
+    JsonNode azure = recorded("certificate-issuer.json");
+    VaultHttp.Response set =
+        VAULT
+            .http()
+            .send(
+                "PUT",
+                "/certificates/issuers/shape-issuer" + V2025,
+                admin,
+                "{\"provider\":\"Test\",\"credentials\":{\"account_id\":\"keyvaultuser\"},"
+                    + "\"org_details\":{\"admin_details\":[{\"first_name\":\"John\","
+                    + "\"last_name\":\"Doe\",\"email\":\"admin@microsoft.com\",\"phone\":\"4255555555\"}]}}");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertSameFields(set.json(), azure, Set.of());
+    VaultHttp.Response got =
+        VAULT.http().send("GET", "/certificates/issuers/shape-issuer" + V2025, admin, null);
+    assertThat(got.status()).as(got.body()).isEqualTo(200);
+    assertSameFields(got.json(), azure, Set.of());
+  }
+
+  @Test
+  void deletedCertificateGetAndListItemHaveAzuresFields() throws Exception {
+    String admin = VAULT.http().adminToken();
+    VAULT.http().send("POST", "/certificates/shape-16/create" + V2025, admin, SELF_POLICY);
+    VAULT.http().send("DELETE", "/certificates/shape-16" + V2025, admin, null);
+    VaultHttp.Response got =
+        VAULT.http().send("GET", "/deletedcertificates/shape-16" + V2025, admin, null);
+    assertThat(got.status()).as(got.body()).isEqualTo(200);
+    assertSameFields(got.json(), recorded("certificate-get-deleted.json"), Set.of());
+    VaultHttp.Response list = VAULT.http().send("GET", "/deletedcertificates" + V2025, admin, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "id", "/certificates/shape-16"),
+        recorded("certificate-deleted-list-item.json"),
+        Set.of());
+  }
+
+  @Test
   void rsaKeyCreateAnswersAsAzureDoes() throws Exception {
     VaultHttp.Response created = createRsaKey("shape-key-1");
     assertThat(created.status()).as(created.body()).isEqualTo(200);

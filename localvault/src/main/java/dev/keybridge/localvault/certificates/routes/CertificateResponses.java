@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The JSON of stored certificates: bundles, list items and their deleted forms, built on {@link
- * CertificateJson}. Every bundle carries the current policy (the Java SDK's {@code
- * KeyVaultCertificateWithPolicy} needs it).
+ * CertificateJson}. Every bundle but that of a GET naming a version carries the current policy (the
+ * Java SDK's {@code KeyVaultCertificateWithPolicy} needs it), as in Azure.
  */
 final class CertificateResponses {
   private CertificateResponses() {}
@@ -20,6 +20,20 @@ final class CertificateResponses {
   static ObjectNode bundle(
       CertificateStore store, CertificateRecord r, CertificateVersion v, String baseUrl) {
     return bundle(r, v, baseUrl, store.certificates().hasOperation(r.name()));
+  }
+
+  /** The bundle of one version as a GET naming it answers: without policy and pending. */
+  static ObjectNode versionBundle(CertificateRecord r, CertificateVersion v, String baseUrl) {
+    return CertificateJson.bundle(
+        baseUrl,
+        r.name(),
+        v.version(),
+        v.leaf(),
+        v.contentType(),
+        null,
+        attributes(v),
+        tags(v.tags()),
+        false);
   }
 
   private static ObjectNode bundle(
@@ -78,7 +92,14 @@ final class CertificateResponses {
   }
 
   static ObjectNode deletedItem(CertificateRecord r, String baseUrl) {
-    ObjectNode item = item(r, baseUrl);
+    ObjectNode item;
+    if (r.hasVersions()) {
+      CertificateVersion v = r.latest();
+      item =
+          CertificateJson.deletedItem(baseUrl, r.name(), v.leaf(), attributes(v), tags(v.tags()));
+    } else {
+      item = item(r, baseUrl);
+    }
     addDeleted(item, r, baseUrl);
     return item;
   }

@@ -113,7 +113,11 @@ final class CertificateRoutes {
     CertificateRecord rec = store.active(name);
     CertificateVersion v =
         rec.version(version).orElseThrow(() -> CertificateErrors.notFound(name, version));
-    return VaultResponse.ok(CertificateResponses.bundle(store, rec, v, r.baseUrl()));
+    // As Azure: a GET naming a version answers that version without the policy and pending.
+    return VaultResponse.ok(
+        version.isEmpty()
+            ? CertificateResponses.bundle(store, rec, v, r.baseUrl())
+            : CertificateResponses.versionBundle(rec, v, r.baseUrl()));
   }
 
   /**
