@@ -67,10 +67,21 @@ public final class CertificateJson {
       X509Certificate leaf,
       CertificateAttributes attributes,
       Map<String, String> tags) {
+    return listEntry(baseUrl, name, leaf, attributes, tags, true);
+  }
+
+  /** {@code id} (version-less), {@code x5t}, {@code attributes} and {@code tags} of a list. */
+  private static ObjectNode listEntry(
+      String baseUrl,
+      String name,
+      X509Certificate leaf,
+      CertificateAttributes attributes,
+      Map<String, String> tags,
+      boolean withRecovery) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("id", trim(baseUrl) + "/certificates/" + name);
     json.put("x5t", x5t(leaf));
-    json.set("attributes", attributes(leaf, attributes, true));
+    json.set("attributes", attributes(leaf, attributes, withRecovery));
     putTags(json, tags);
     return json;
   }
@@ -87,11 +98,7 @@ public final class CertificateJson {
       X509Certificate leaf,
       CertificateAttributes attributes,
       Map<String, String> tags) {
-    ObjectNode json = JsonNodeFactory.instance.objectNode();
-    json.put("id", trim(baseUrl) + "/certificates/" + name);
-    json.put("x5t", x5t(leaf));
-    json.set("attributes", attributes(leaf, attributes, false));
-    putTags(json, tags);
+    ObjectNode json = listEntry(baseUrl, name, leaf, attributes, tags, false);
     json.put("subject", "");
     return json;
   }

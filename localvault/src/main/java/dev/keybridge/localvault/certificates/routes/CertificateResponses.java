@@ -3,6 +3,7 @@ package dev.keybridge.localvault.certificates.routes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.certificates.CertificateAttributes;
 import dev.keybridge.localvault.certificates.CertificateJson;
+import dev.keybridge.localvault.certificates.CertificatePolicy;
 import dev.keybridge.localvault.http.Json;
 import dev.keybridge.localvault.http.VaultObjectJson;
 import dev.keybridge.localvault.storage.NameTable;
@@ -19,32 +20,27 @@ final class CertificateResponses {
   /** The bundle of {@code v}; {@code pending} when the certificate has a creation operation. */
   static ObjectNode bundle(
       CertificateStore store, CertificateRecord r, CertificateVersion v, String baseUrl) {
-    return bundle(r, v, baseUrl, store.certificates().hasOperation(r.name()));
+    return bundle(r, v, baseUrl, r.policy(), store.certificates().hasOperation(r.name()));
   }
 
   /** The bundle of one version as a GET naming it answers: without policy and pending. */
   static ObjectNode versionBundle(CertificateRecord r, CertificateVersion v, String baseUrl) {
-    return CertificateJson.bundle(
-        baseUrl,
-        r.name(),
-        v.version(),
-        v.leaf(),
-        v.contentType(),
-        null,
-        attributes(v),
-        tags(v.tags()),
-        false);
+    return bundle(r, v, baseUrl, null, false);
   }
 
   private static ObjectNode bundle(
-      CertificateRecord r, CertificateVersion v, String baseUrl, boolean withOperation) {
+      CertificateRecord r,
+      CertificateVersion v,
+      String baseUrl,
+      CertificatePolicy policy,
+      boolean withOperation) {
     return CertificateJson.bundle(
         baseUrl,
         r.name(),
         v.version(),
         v.leaf(),
         v.contentType(),
-        r.policy(),
+        policy,
         attributes(v),
         tags(v.tags()),
         withOperation);
@@ -56,7 +52,7 @@ final class CertificateResponses {
    * there was one is not known here.
    */
   static ObjectNode deletedBundle(CertificateRecord r, String baseUrl) {
-    ObjectNode b = bundle(r, r.latest(), baseUrl, true);
+    ObjectNode b = bundle(r, r.latest(), baseUrl, r.policy(), true);
     addDeleted(b, r, baseUrl);
     return b;
   }
