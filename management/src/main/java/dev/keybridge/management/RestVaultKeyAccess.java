@@ -19,7 +19,6 @@ import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keybridge.management.crypto.RestVaultCrypto;
 import dev.keybridge.management.crypto.VaultCrypto;
 import dev.keybridge.management.crypto.VaultKeyAccess;
 import dev.keybridge.management.keys.KeyBundle;
@@ -34,11 +33,17 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link VaultKeyAccess} over one credential's pipeline: reads by direct REST (api-version {@value
- * RestVaultCrypto#API_VERSION}), so that {@code attributes.key_size}, which the SDK's models drop,
- * is read from the response itself; writes and lists through the SDK's {@link KeyClient} on the
- * same pipeline. Errors are translated in one place ({@link KeyVaultErrors}).
+ * #READ_API_VERSION}), so that {@code attributes.key_size}, which the SDK's models drop, is read
+ * from the response itself; writes and lists through the SDK's {@link KeyClient} on the same
+ * pipeline. Errors are translated in one place ({@link KeyVaultErrors}).
  */
 final class RestVaultKeyAccess implements VaultKeyAccess {
+  /**
+   * The api-version of key reads: the first at which Azure reports {@code attributes.key_size} (its
+   * answers at 7.6 have none; see the local vault's recorded Azure responses).
+   */
+  static final String READ_API_VERSION = "2025-07-01";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpPipeline pipeline;
@@ -71,7 +76,7 @@ final class RestVaultKeyAccess implements VaultKeyAccess {
             + "/"
             + (version == null ? "" : segment(version))
             + "?api-version="
-            + RestVaultCrypto.API_VERSION;
+            + READ_API_VERSION;
     HttpRequest request =
         new HttpRequest(HttpMethod.GET, url).setHeader(HttpHeaderName.ACCEPT, "application/json");
     return Mono.defer(() -> pipeline.send(request, Context.NONE))

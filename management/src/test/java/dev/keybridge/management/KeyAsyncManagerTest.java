@@ -2,6 +2,7 @@ package dev.keybridge.management;
 
 import static dev.keybridge.management.VaultFixtures.name;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.azure.security.keyvault.keys.models.DeletedKey;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
@@ -152,9 +153,13 @@ class KeyAsyncManagerTest {
                         .setTimeBeforeExpiry("P10D")));
     assertThat(await(manager.updateKeyRotationPolicy(name, policy)).getExpiresIn())
         .isEqualTo("P60D");
+    // As Azure: a policy with Rotate and no Notify action gets the default Notify (P30D).
     assertThat(await(manager.getKeyRotationPolicy(name)).getLifetimeActions())
-        .extracting(KeyRotationLifetimeAction::getTimeBeforeExpiry)
-        .containsExactly("P10D");
+        .extracting(
+            KeyRotationLifetimeAction::getAction, KeyRotationLifetimeAction::getTimeBeforeExpiry)
+        .containsExactly(
+            tuple(KeyRotationPolicyAction.ROTATE, "P10D"),
+            tuple(KeyRotationPolicyAction.NOTIFY, "P30D"));
   }
 
   @Test

@@ -22,9 +22,11 @@ public final class CertificateJson {
    * of the DER), {@code cer} (standard base64 DER), {@code attributes} (enabled, nbf and exp from
    * the certificate's validity, created, updated, recoveryLevel, recoverableDays; times in Unix
    * seconds), {@code tags} when not null, {@code policy} (with its id) when not null, {@code
-   * pending} ({@code {"id": .../certificates/{name}/pending}}). No top-level {@code contentType}:
-   * as in Azure, it is in {@code policy.secret_props}; no {@code preserveCertOrder}, which Azure
-   * sends only for certificates created asking for it (which the local vault does not support).
+   * pending} ({@code {"id": .../certificates/{name}/pending}}) when the certificate has a creation
+   * operation ({@code withOperation}; an imported one has none, as in Azure). No top-level {@code
+   * contentType}: as in Azure, it is in {@code policy.secret_props}; no {@code preserveCertOrder},
+   * which Azure sends only for certificates created asking for it (which the local vault does not
+   * support).
    */
   public static ObjectNode bundle(
       String baseUrl,
@@ -34,7 +36,8 @@ public final class CertificateJson {
       CertificateContentType contentType,
       CertificatePolicy policy,
       CertificateAttributes attributes,
-      Map<String, String> tags) {
+      Map<String, String> tags,
+      boolean withOperation) {
     String base = trim(baseUrl);
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("id", base + "/certificates/" + name + "/" + version);
@@ -47,7 +50,39 @@ public final class CertificateJson {
     if (policy != null) {
       json.set("policy", policy.toJson(policyId(baseUrl, name)));
     }
-    json.putObject("pending").put("id", base + "/certificates/" + name + "/pending");
+    if (withOperation) {
+      json.putObject("pending").put("id", base + "/certificates/" + name + "/pending");
+    }
+    return json;
+  }
+
+  /**
+   * A {@code DeletedCertificateItem} of a list (before its deletion fields): the version-less
+   * {@code id}, {@code x5t}, {@code attributes} with recoveryLevel and recoverableDays and {@code
+   * tags} when not null; as Azure's, unlike active list items, without {@code subject}.
+   */
+  public static ObjectNode deletedItem(
+      String baseUrl,
+      String name,
+      X509Certificate leaf,
+      CertificateAttributes attributes,
+      Map<String, String> tags) {
+    return listEntry(baseUrl, name, leaf, attributes, tags, true);
+  }
+
+  /** {@code id} (version-less), {@code x5t}, {@code attributes} and {@code tags} of a list. */
+  private static ObjectNode listEntry(
+      String baseUrl,
+      String name,
+      X509Certificate leaf,
+      CertificateAttributes attributes,
+      Map<String, String> tags,
+      boolean withRecovery) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("id", trim(baseUrl) + "/certificates/" + name);
+    json.put("x5t", x5t(leaf));
+    json.set("attributes", attributes(leaf, attributes, withRecovery));
+    putTags(json, tags);
     return json;
   }
 
@@ -63,11 +98,7 @@ public final class CertificateJson {
       X509Certificate leaf,
       CertificateAttributes attributes,
       Map<String, String> tags) {
-    ObjectNode json = JsonNodeFactory.instance.objectNode();
-    json.put("id", trim(baseUrl) + "/certificates/" + name);
-    json.put("x5t", x5t(leaf));
-    json.set("attributes", attributes(leaf, attributes, false));
-    putTags(json, tags);
+    ObjectNode json = listEntry(baseUrl, name, leaf, attributes, tags, false);
     json.put("subject", "");
     return json;
   }

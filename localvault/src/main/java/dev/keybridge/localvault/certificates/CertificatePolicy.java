@@ -152,6 +152,22 @@ public record CertificatePolicy(
     return result.withTimestamps(created, updated);
   }
 
+  /**
+   * This policy as a create request makes it: as Azure's, the policy of a created certificate lists
+   * {@code x509_props.sans} (empty without names) even when the request did not.
+   */
+  public CertificatePolicy forCreate() {
+    return new CertificatePolicy(
+        keyProperties,
+        contentType,
+        x509Properties.withSansListed(),
+        lifetimeActions,
+        issuer,
+        enabled,
+        created,
+        updated);
+  }
+
   /** This policy with the vault's timestamps. */
   public CertificatePolicy withTimestamps(Instant created, Instant updated) {
     return new CertificatePolicy(

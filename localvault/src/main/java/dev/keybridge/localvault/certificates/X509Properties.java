@@ -27,6 +27,8 @@ import org.bouncycastle.asn1.x500.X500Name;
  * @param keyUsage key usage bits; empty means no key usage extension
  * @param validityMonths months from issuance to expiry, 1 to 1200
  * @param ca the {@code basic_constraints.ca} flag
+ * @param sansListed whether the policy has a {@code sans} object (even empty): as Azure, a policy
+ *     made from a certificate without subject alternative names (import) has none
  */
 public record X509Properties(
     String subject,
@@ -34,7 +36,8 @@ public record X509Properties(
     SubjectAlternativeNames sans,
     List<CertificateKeyUsage> keyUsage,
     int validityMonths,
-    boolean ca) {
+    boolean ca,
+    boolean sansListed) {
 
   /** Server and client authentication, the service's EKUs when a policy names none. */
   public static final List<String> DEFAULT_EKUS = List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
@@ -45,6 +48,17 @@ public record X509Properties(
   public X509Properties {
     ekus = List.copyOf(ekus);
     keyUsage = List.copyOf(keyUsage);
+  }
+
+  /** Properties whose policy lists {@code sans}. */
+  public X509Properties(
+      String subject,
+      List<String> ekus,
+      SubjectAlternativeNames sans,
+      List<CertificateKeyUsage> keyUsage,
+      int validityMonths,
+      boolean ca) {
+    this(subject, ekus, sans, keyUsage, validityMonths, ca, true);
   }
 
   /**
@@ -107,9 +121,10 @@ public record X509Properties(
     JsonNode constraints =
         JsonFields.object(json, "basic_constraints", "x509_props.basic_constraints");
     Boolean ca = JsonFields.bool(constraints, "ca", "x509_props.basic_constraints.ca");
-    SubjectAlternativeNames sans =
-        SubjectAlternativeNames.fromJson(JsonFields.object(json, "sans", "x509_props.sans"));
-    return new X509Properties(subject, ekus, sans, usages, months, ca != null && ca);
+    JsonNode sansJson = JsonFields.object(json, "sans", "x509_props.sans");
+    SubjectAlternativeNames sans = SubjectAlternativeNames.fromJson(sansJson);
+    return new X509Properties(
+        subject, ekus, sans, usages, months, ca != null && ca, sansJson != null);
   }
 
   /**
@@ -135,22 +150,33 @@ public record X509Properties(
         }
       }
     }
+    SubjectAlternativeNames sans = sansOf(certificate);
     return new X509Properties(
         subject,
         ekus,
-        sansOf(certificate),
+        sans,
         usages,
         monthsOf(certificate),
-        certificate.getBasicConstraints() >= 0);
+        certificate.getBasicConstraints() >= 0,
+        !sans.isEmpty());
   }
 
-  /** Renders {@code x509_props}; {@code sans} always (empty without names), as Azure does. */
+  /** These properties with {@code sans} listed (empty when there are no names). */
+  public X509Properties withSansListed() {
+    return new X509Properties(subject, ekus, sans, keyUsage, validityMonths, ca, true);
+  }
+
+  /**
+   * Renders {@code x509_props}; {@code sans} when the policy lists it (see {@link #sansListed}).
+   */
   public ObjectNode toJson() {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("subject", subject);
     ArrayNode ekuArray = json.putArray("ekus");
     ekus.forEach(ekuArray::add);
-    json.set("sans", sans.toJson());
+    if (sansListed) {
+      json.set("sans", sans.toJson());
+    }
     ArrayNode usageArray = json.putArray("key_usage");
     keyUsage.forEach(u -> usageArray.add(u.jsonName()));
     json.put("validity_months", validityMonths);

@@ -41,13 +41,13 @@ final class DeletedKeyRoutes {
                   KeyLookup.refuseManaged(rec, "delete");
                   return keys.repository().softDelete(name, r.receivedAt().getEpochSecond());
                 });
-    return VaultResponse.ok(KeyJson.deletedBundle(d, r.baseUrl()));
+    return VaultResponse.ok(KeyJson.deletedBundle(d, r));
   }
 
   private VaultResponse get(VaultRequest r) {
     String name = KeyInput.name(r.pathParam("name"), "key");
     keys.repository().purgeExpired(r.receivedAt().getEpochSecond());
-    return VaultResponse.ok(KeyJson.deletedBundle(keys.deleted(name).asDeleted(), r.baseUrl()));
+    return VaultResponse.ok(KeyJson.deletedBundle(keys.deleted(name).asDeleted(), r));
   }
 
   private VaultResponse list(VaultRequest r) {
@@ -59,9 +59,7 @@ final class DeletedKeyRoutes {
             r,
             names,
             lc ->
-                keys.repository()
-                    .deleted(lc)
-                    .map(rec -> KeyJson.deletedItem(rec.asDeleted(), r.baseUrl()))));
+                keys.repository().deleted(lc).map(rec -> KeyJson.deletedItem(rec.asDeleted(), r))));
   }
 
   private VaultResponse recover(VaultRequest r) {
@@ -74,7 +72,7 @@ final class DeletedKeyRoutes {
                   KeyLookup.refuseManaged(keys.deleted(name), "recover");
                   return keys.repository().recover(name);
                 });
-    return VaultResponse.ok(KeyJson.bundle(rec.latest(), r.baseUrl()));
+    return VaultResponse.ok(KeyJson.recovered(rec.latest(), r));
   }
 
   private VaultResponse purge(VaultRequest r) {

@@ -99,7 +99,7 @@ final class KeyBackups {
                   return keys.repository()
                       .restore(restored.name(), restored.versions(), restored.rotationPolicy());
                 });
-    return VaultResponse.ok(KeyJson.bundle(rec.latest(), r.baseUrl()));
+    return VaultResponse.ok(KeyJson.bundle(rec.latest(), r));
   }
 
   private record Restored(String name, List<KeyVersion> versions, String rotationPolicy) {}

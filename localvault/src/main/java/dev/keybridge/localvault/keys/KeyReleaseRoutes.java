@@ -85,7 +85,7 @@ final class KeyReleaseRoutes {
               + ".");
     }
     RSAPublicKey runtimeKey = ReleasedKeyWrap.runtimeKey(claims);
-    ObjectNode bundle = KeyJson.bundle(v, r.baseUrl());
+    ObjectNode bundle = KeyJson.bundle(v, r);
     ObjectNode releasedJwk = v.material().publicJwk(v.kid(r.baseUrl()), v.keyOps());
     releasedJwk.put("kty", v.kty());
     releasedJwk.put("key_hsm", Json.b64url(ReleasedKeyWrap.wrap(v.material(), runtimeKey, enc)));
@@ -111,7 +111,7 @@ final class KeyReleaseRoutes {
   private VaultResponse attestation(VaultRequest r) {
     String name = KeyInput.name(r.pathParam("name"), "key");
     KeyVersion v = keys.version(name, r.pathParam("version"));
-    ObjectNode bundle = KeyJson.bundle(v, r.baseUrl());
+    ObjectNode bundle = KeyJson.bundle(v, r);
     ObjectNode statement = Json.object();
     statement.put("kid", v.kid(r.baseUrl()));
     statement.put("kty", v.kty());

@@ -68,7 +68,7 @@ final class KeyRoutes {
     KeyMaterial material = KeyMaterial.generate(kty, size, exponent, crv);
     KeyVersion v =
         newVersion(name, kty, material, ops, a, tags, rp, r.receivedAt().getEpochSecond());
-    return VaultResponse.ok(KeyJson.bundle(store(v), r.baseUrl(), r.query("api-version")));
+    return VaultResponse.ok(KeyJson.bundle(store(v), r));
   }
 
   private VaultResponse importKey(VaultRequest r) {
@@ -107,14 +107,13 @@ final class KeyRoutes {
     String kty = hsm ? base + "-HSM" : base;
     KeyVersion v =
         newVersion(name, kty, material, ops, a, tags, rp, r.receivedAt().getEpochSecond());
-    return VaultResponse.ok(KeyJson.bundle(store(v), r.baseUrl(), r.query("api-version")));
+    return VaultResponse.ok(KeyJson.bundle(store(v), r));
   }
 
   private VaultResponse get(VaultRequest r) {
     String name = KeyInput.name(r.pathParam("name"), "key");
     String version = r.segments().size() > 2 ? r.pathParam("version") : "";
-    return VaultResponse.ok(
-        KeyJson.bundle(keys.version(name, version), r.baseUrl(), r.query("api-version")));
+    return VaultResponse.ok(KeyJson.bundle(keys.version(name, version), r));
   }
 
   private VaultResponse update(VaultRequest r) {
@@ -174,7 +173,7 @@ final class KeyRoutes {
                           policy);
                   return keys.repository().updateVersion(next);
                 });
-    return VaultResponse.ok(KeyJson.bundle(updated, r.baseUrl(), r.query("api-version")));
+    return VaultResponse.ok(KeyJson.bundle(updated, r));
   }
 
   private VaultResponse list(VaultRequest r) {
@@ -184,23 +183,20 @@ final class KeyRoutes {
         paging.pageOfNames(
             r,
             names,
-            lc ->
-                keys.repository()
-                    .active(lc)
-                    .map(rec -> KeyJson.item(rec.latest(), r.baseUrl(), false))));
+            lc -> keys.repository().active(lc).map(rec -> KeyJson.item(rec.latest(), r, false))));
   }
 
   private VaultResponse versions(VaultRequest r) {
     String name = KeyInput.name(r.pathParam("name"), "key");
     Paging paging = Paging.of(r);
     List<KeyVersion> all = keys.active(name).versions();
-    return VaultResponse.ok(paging.pageOfVersions(r, all, v -> KeyJson.item(v, r.baseUrl(), true)));
+    return VaultResponse.ok(paging.pageOfVersions(r, all, v -> KeyJson.item(v, r, true)));
   }
 
   private VaultResponse rotate(VaultRequest r) {
     String name = KeyInput.name(r.pathParam("name"), "key");
     KeyVersion stored = rotator.rotate(name, r.receivedAt().getEpochSecond());
-    return VaultResponse.ok(KeyJson.bundle(stored, r.baseUrl(), r.query("api-version")));
+    return VaultResponse.ok(KeyJson.bundle(stored, r));
   }
 
   private KeyVersion store(KeyVersion v) {

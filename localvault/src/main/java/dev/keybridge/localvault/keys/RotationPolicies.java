@@ -20,7 +20,8 @@ import java.util.Locale;
  * ISO-8601 durations, action types {@code Rotate}/{@code Notify} (case-insensitive, replied
  * capitalized), at most one of each, {@code timeAfterCreate} only for Rotate, {@code expiryTime} at
  * least 28 days, rotation at least 7 days after creation and 7 days before expiry, notification at
- * least 7 days before expiry. The vault applies {@code expiryTime} on rotate and runs the lifetime
+ * least 7 days before expiry; a policy with Rotate but no Notify action gets the default Notify
+ * action, as Azure adds it. The vault applies {@code expiryTime} on rotate and runs the lifetime
  * actions on its clock ({@link ScheduledKeyActions}).
  */
 final class RotationPolicies {
@@ -169,6 +170,13 @@ final class RotationPolicies {
         }
         outAction.putObject("action").put("type", isRotate ? "Rotate" : "Notify");
       }
+    }
+    if (rotate && !notify) {
+      // As Azure (recorded): a policy with a Rotate action and no Notify action gets the default
+      // Notify action, 30 days before expiry.
+      ObjectNode defaultNotify = outActions.addObject();
+      defaultNotify.putObject("trigger").put("timeBeforeExpiry", "P30D");
+      defaultNotify.putObject("action").put("type", "Notify");
     }
     ObjectNode outAttrs = out.putObject("attributes");
     if (expiry != null) {

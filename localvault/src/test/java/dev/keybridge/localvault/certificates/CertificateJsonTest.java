@@ -50,7 +50,8 @@ class CertificateJsonTest {
             CertificateContentType.PKCS12,
             policy,
             ATTRIBUTES,
-            Map.of("env", "test"));
+            Map.of("env", "test"),
+            true);
 
     assertThat(json.get("id").asText()).isEqualTo(BASE + "/certificates/c1/" + VERSION);
     assertThat(json.get("kid").asText()).isEqualTo(BASE + "/keys/c1/" + VERSION);
@@ -82,9 +83,18 @@ class CertificateJsonTest {
   void bundleWithoutPolicyOrTagsOmitsThem() {
     ObjectNode json =
         CertificateJson.bundle(
-            BASE, "c1", VERSION, certificate, CertificateContentType.PEM, null, ATTRIBUTES, null);
+            BASE,
+            "c1",
+            VERSION,
+            certificate,
+            CertificateContentType.PEM,
+            null,
+            ATTRIBUTES,
+            null,
+            false);
 
     assertThat(json.has("policy")).isFalse();
+    assertThat(json.has("pending")).as("no creation operation, as an import").isFalse();
     assertThat(json.has("tags")).isFalse();
     assertThat(json.has("contentType")).isFalse();
   }

@@ -30,11 +30,12 @@ class CertificatePolicyTest {
   void javaSdkCreateBodyGetsTheServiceDefaults() throws Exception {
     CertificatePolicy policy =
         CertificatePolicy.fromJson(
-            json(
-                "{'key_props':{'kty':'RSA','key_size':2048},"
-                    + "'secret_props':{'contentType':'application/x-pkcs12'},"
-                    + "'x509_props':{'subject':'CN=cert1','validity_months':12},"
-                    + "'issuer':{'name':'Self'}}"));
+                json(
+                    "{'key_props':{'kty':'RSA','key_size':2048},"
+                        + "'secret_props':{'contentType':'application/x-pkcs12'},"
+                        + "'x509_props':{'subject':'CN=cert1','validity_months':12},"
+                        + "'issuer':{'name':'Self'}}"))
+            .forCreate();
 
     assertThat(policy.toJson(null))
         .isEqualTo(

@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.TestCa;
 import dev.keybridge.localvault.testing.VaultHttp;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,21 +40,43 @@ class AzureShapeTest {
 
   @Test
   void certificateCreateAnswersAsAzureDoes() throws Exception {
-    VaultHttp.Response created =
-        VAULT
-            .http()
-            .send(
-                "POST", "/certificates/shape-1/create" + V, VAULT.http().adminToken(), SELF_POLICY);
+    VaultHttp.Response created = send("POST", "/certificates/shape-1/create" + V, SELF_POLICY);
     assertThat(created.status()).as(created.body()).isEqualTo(202);
     assertThat(created.headers().firstValue("Retry-After")).isPresent();
     assertSameFields(created.json(), recorded("certificate-create-202.json"), Set.of());
+    // As Azure's: Location names the operation with the api-version and the request id.
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertThat(location)
+        .endsWith(
+            "/certificates/shape-1/pending"
+                + V
+                + "&request_id="
+                + created.json().get("request_id").asText());
+    VaultHttp.Response polled =
+        send("GET", location.substring(location.indexOf("/certificates/")), null);
+    assertThat(polled.status()).as(polled.body()).isEqualTo(200);
+  }
+
+  @Test
+  void operationInProgressAnswersAsAzuresWithRetryAfter() throws Exception {
+    // An Unknown issuer: the operation stays in progress until a merge, as Azure's pending one.
+    VaultHttp.Response created =
+        send(
+            "POST",
+            "/certificates/shape-11/create" + V2025,
+            SELF_POLICY.replace("\"Self\"", "\"Unknown\""));
+    assertThat(created.status()).as(created.body()).isEqualTo(202);
+    VaultHttp.Response pending = send("GET", "/certificates/shape-11/pending" + V2025, null);
+    assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+    assertThat(pending.json().get("status").asText()).isEqualTo("inProgress");
+    assertThat(pending.headers().firstValue("Retry-After")).isPresent();
+    assertSameFields(pending.json(), recorded("certificate-operation-in-progress.json"), Set.of());
   }
 
   @Test
   void certificateBundleHasAzuresFields() throws Exception {
-    String admin = VAULT.http().adminToken();
-    VAULT.http().send("POST", "/certificates/shape-2/create" + V, admin, SELF_POLICY);
-    VaultHttp.Response bundle = VAULT.http().send("GET", "/certificates/shape-2/" + V, admin, null);
+    send("POST", "/certificates/shape-2/create" + V, SELF_POLICY);
+    VaultHttp.Response bundle = send("GET", "/certificates/shape-2/" + V, null);
     assertThat(bundle.status()).isEqualTo(200);
     // The recording caught the version while pending: the local one is complete, so it also has
     // the certificate (kid, sid, x5t, cer) and, from API 7.1 on, recoverableDays and tags.
@@ -58,20 +88,17 @@ class AzureShapeTest {
 
   @Test
   void completedCertificateBundleHasAzuresFields() throws Exception {
-    String admin = VAULT.http().adminToken();
-    VAULT.http().send("POST", "/certificates/shape-3/create" + V2025, admin, SELF_POLICY);
-    VaultHttp.Response bundle =
-        VAULT.http().send("GET", "/certificates/shape-3/" + V2025, admin, null);
-    assertThat(bundle.status()).as(bundle.body()).isEqualTo(200);
-    assertSameFields(bundle.json(), recorded("certificate-get-completed.json"), Set.of());
+    send("POST", "/certificates/shape-3/create" + V2025, SELF_POLICY);
+    assertSameFields(
+        ok("GET", "/certificates/shape-3/" + V2025, null),
+        recorded("certificate-get-completed.json"),
+        Set.of());
   }
 
   @Test
   void completedCertificateOperationAnswersAsAzureDoes() throws Exception {
-    String admin = VAULT.http().adminToken();
-    VAULT.http().send("POST", "/certificates/shape-4/create" + V2025, admin, SELF_POLICY);
-    VaultHttp.Response pending =
-        VAULT.http().send("GET", "/certificates/shape-4/pending" + V2025, admin, null);
+    send("POST", "/certificates/shape-4/create" + V2025, SELF_POLICY);
+    VaultHttp.Response pending = send("GET", "/certificates/shape-4/pending" + V2025, null);
     assertThat(pending.status()).as(pending.body()).isEqualTo(200);
     assertThat(pending.json().get("status").asText()).isEqualTo("completed");
     assertSameFields(pending.json(), recorded("certificate-operation-completed.json"), Set.of());
@@ -79,13 +106,154 @@ class AzureShapeTest {
 
   @Test
   void certificateListItemHasAzuresFields() throws Exception {
-    String admin = VAULT.http().adminToken();
-    VAULT.http().send("POST", "/certificates/shape-5/create" + V2025, admin, SELF_POLICY);
-    VaultHttp.Response list = VAULT.http().send("GET", "/certificates" + V2025, admin, null);
+    send("POST", "/certificates/shape-5/create" + V2025, SELF_POLICY);
+    VaultHttp.Response list = send("GET", "/certificates" + V2025, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "id", "/certificates/shape-5"),
         recorded("certificate-list-item.json"),
+        Set.of());
+  }
+
+  @Test
+  void certificatePolicyUpdateAnswersAsAzureDoes() throws Exception {
+    send("POST", "/certificates/shape-8/create" + V2025, SELF_POLICY);
+    assertSameFields(
+        ok(
+            "PATCH",
+            "/certificates/shape-8/policy" + V2025,
+            "{\"key_props\":{},\"secret_props\":{},\"x509_props\":{\"subject\":\"cn=MyOtherCert\","
+                + "\"sans\":{}},\"issuer\":{\"name\":\"Self\"},\"attributes\":{}}"),
+        recorded("certificate-policy-update.json"),
+        Set.of());
+  }
+
+  @Test
+  void certificateUpdateAnswersAsAzureDoes() throws Exception {
+    send("POST", "/certificates/shape-9/create" + V2025, SELF_POLICY);
+    VaultHttp.Response updated =
+        send(
+            "PATCH",
+            "/certificates/shape-9/" + V2025,
+            "{\"attributes\":{},\"tags\":{\"customTag\":\"value\"}}");
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    // The recording updated a certificate still pending: the local one is complete, so it also
+    // has the certificate (kid, sid, x5t, cer).
+    assertSameFields(
+        updated.json(),
+        recorded("certificate-update.json"),
+        Set.of("/kid", "/sid", "/x5t", "/cer"));
+  }
+
+  @Test
+  void certificateOperationDeleteAnswersAsAzureDoes() throws Exception {
+    send("POST", "/certificates/shape-10/create" + V2025, SELF_POLICY);
+    assertSameFields(
+        ok("DELETE", "/certificates/shape-10/pending" + V2025, null),
+        recorded("certificate-operation-delete.json"),
+        Set.of());
+  }
+
+  @Test
+  void certificateMergeAnswersAsAzureDoes() throws Exception {
+    VaultHttp.Response created =
+        send(
+            "POST",
+            "/certificates/shape-12/create" + V2025,
+            "{\"policy\":{\"key_props\":{},\"secret_props\":{},\"x509_props\":{\"subject\":"
+                + "\"cn=MyCert\",\"sans\":{}},\"lifetime_actions\":[{\"trigger\":"
+                + "{\"lifetime_percentage\":80},\"action\":{\"action_type\":\"EmailContacts\"}}],"
+                + "\"issuer\":{\"name\":\"Unknown\",\"cert_transparency\":false},"
+                + "\"attributes\":{}},\"attributes\":{}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(202);
+    byte[] csr = Base64.getDecoder().decode(created.json().get("csr").asText());
+    X509Certificate leaf = TestCa.create("CN=Shape CA").issue(csr, TestCa.Purpose.TLS);
+    VaultHttp.Response merged =
+        send(
+            "POST",
+            "/certificates/shape-12/pending/merge" + V2025,
+            "{\"x5c\":[\"" + Base64.getEncoder().encodeToString(leaf.getEncoded()) + "\"]}");
+    assertThat(merged.status()).as(merged.body()).isEqualTo(201);
+    assertSameFields(merged.json(), recorded("certificate-merge.json"), Set.of());
+  }
+
+  @Test
+  void certificateImportAnswersAsAzureDoes() throws Exception {
+    // As in the recording: the PKCS#12 secret of a self-signed certificate, imported elsewhere.
+    send("POST", "/certificates/shape-13/create" + V2025, SELF_POLICY);
+    VaultHttp.Response secret = send("GET", "/secrets/shape-13/" + V2025, null);
+    assertThat(secret.status()).as(secret.body()).isEqualTo(200);
+    assertSameFields(
+        ok(
+            "POST",
+            "/certificates/shape-14/import" + V2025,
+            "{\"value\":\"" + secret.json().get("value").asText() + "\"}"),
+        recorded("certificate-import.json"),
+        Set.of());
+  }
+
+  @Test
+  void certificateVersionGetAnswersAsAzureDoes() throws Exception {
+    send("POST", "/certificates/shape-15/create" + V2025, SELF_POLICY);
+    VaultHttp.Response latest =
+        send("PATCH", "/certificates/shape-15/" + V2025, "{\"tags\":{\"tag\":\"tag02\"}}");
+    String id = latest.json().get("id").asText();
+    VaultHttp.Response version =
+        send(
+            "GET", "/certificates/shape-15/" + id.substring(id.lastIndexOf('/') + 1) + V2025, null);
+    assertThat(version.status()).as(version.body()).isEqualTo(200);
+    // As Azure's: naming the version answers it without the policy and pending.
+    assertSameFields(version.json(), recorded("certificate-get-version.json"), Set.of());
+  }
+
+  @Test
+  void certificateContactsAnswerAsAzures() throws Exception {
+    JsonNode azure = recorded("certificate-contacts.json");
+    assertSameFields(
+        ok(
+            "PUT",
+            "/certificates/contacts" + V2025,
+            "{\"contacts\":[{\"email\":\"a@a.com\",\"name\":\"a\",\"phone\":\"111111111111\"},"
+                + "{\"email\":\"b@b.com\",\"name\":\"b\",\"phone\":\"222222222222\"}]}"),
+        azure,
+        Set.of());
+    VaultHttp.Response got = send("GET", "/certificates/contacts" + V2025, null);
+    assertSameFields(got.json(), azure, Set.of());
+    assertSameFields(ok("DELETE", "/certificates/contacts" + V2025, null), azure, Set.of());
+    VaultHttp.Response gone = send("GET", "/certificates/contacts" + V2025, null);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.errorCode()).isEqualTo("ContactsNotFound");
+  }
+
+  @Test
+  void certificateIssuerAnswersAsAzures() throws Exception {
+    JsonNode azure = recorded("certificate-issuer.json");
+    assertSameFields(
+        ok(
+            "PUT",
+            "/certificates/issuers/shape-issuer" + V2025,
+            "{\"provider\":\"Test\",\"credentials\":{\"account_id\":\"keyvaultuser\"},"
+                + "\"org_details\":{\"admin_details\":[{\"first_name\":\"John\","
+                + "\"last_name\":\"Doe\",\"email\":\"admin@microsoft.com\",\"phone\":\"4255555555\"}]}}"),
+        azure,
+        Set.of());
+    assertSameFields(
+        ok("GET", "/certificates/issuers/shape-issuer" + V2025, null), azure, Set.of());
+  }
+
+  @Test
+  void deletedCertificateGetAndListItemHaveAzuresFields() throws Exception {
+    send("POST", "/certificates/shape-16/create" + V2025, SELF_POLICY);
+    send("DELETE", "/certificates/shape-16" + V2025, null);
+    assertSameFields(
+        ok("GET", "/deletedcertificates/shape-16" + V2025, null),
+        recorded("certificate-get-deleted.json"),
+        Set.of());
+    VaultHttp.Response list = send("GET", "/deletedcertificates" + V2025, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "id", "/certificates/shape-16"),
+        recorded("certificate-deleted-list-item.json"),
         Set.of());
   }
 
@@ -100,19 +268,16 @@ class AzureShapeTest {
   void keyGetAnswersAsAzureDoes() throws Exception {
     String kid = createRsaKey("shape-key-2").json().at("/key/kid").asText();
     String version = kid.substring(kid.lastIndexOf('/') + 1);
-    VaultHttp.Response got =
-        VAULT
-            .http()
-            .send("GET", "/keys/shape-key-2/" + version + V2025, VAULT.http().adminToken(), null);
-    assertThat(got.status()).as(got.body()).isEqualTo(200);
-    assertSameFields(got.json(), recorded("key-get.json"), Set.of());
+    assertSameFields(
+        ok("GET", "/keys/shape-key-2/" + version + V2025, null),
+        recorded("key-get.json"),
+        Set.of());
   }
 
   @Test
   void keyListItemHasAzuresFields() throws Exception {
-    String admin = VAULT.http().adminToken();
-    VAULT.http().send("POST", "/keys/shape-key-3/create" + V2025, admin, "{\"kty\":\"RSA\"}");
-    VaultHttp.Response list = VAULT.http().send("GET", "/keys" + V2025, admin, null);
+    send("POST", "/keys/shape-key-3/create" + V2025, "{\"kty\":\"RSA\"}");
+    VaultHttp.Response list = send("GET", "/keys" + V2025, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "kid", "/keys/shape-key-3"),
@@ -122,31 +287,228 @@ class AzureShapeTest {
 
   @Test
   void deletedKeyBundleHasAzuresFields() throws Exception {
-    String admin = VAULT.http().adminToken();
     // As in the recording: the key has an expiry and tags when it is deleted.
-    VAULT
-        .http()
-        .send(
-            "POST",
-            "/keys/shape-key-4/create" + V2025,
-            admin,
-            "{\"kty\":\"RSA\",\"key_size\":2048,\"attributes\":{\"exp\":2524723200},"
-                + "\"tags\":{\"foo\":\"updated tag\"}}");
-    VaultHttp.Response deleted =
-        VAULT.http().send("DELETE", "/keys/shape-key-4" + V2025, admin, null);
-    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
-    assertSameFields(deleted.json(), recorded("key-delete.json"), Set.of());
+    send(
+        "POST",
+        "/keys/shape-key-4/create" + V2025,
+        "{\"kty\":\"RSA\",\"key_size\":2048,\"attributes\":{\"exp\":2524723200},"
+            + "\"tags\":{\"foo\":\"updated tag\"}}");
+    assertSameFields(
+        ok("DELETE", "/keys/shape-key-4" + V2025, null), recorded("key-delete.json"), Set.of());
   }
 
   @Test
   void defaultRotationPolicyAnswersAsAzureDoes() throws Exception {
-    String admin = VAULT.http().adminToken();
-    VAULT.http().send("POST", "/keys/shape-key-5/create" + V, admin, "{\"kty\":\"RSA\"}");
-    VaultHttp.Response policy =
-        VAULT.http().send("GET", "/keys/shape-key-5/rotationpolicy" + V, admin, null);
+    send("POST", "/keys/shape-key-5/create" + V, "{\"kty\":\"RSA\"}");
+    VaultHttp.Response policy = send("GET", "/keys/shape-key-5/rotationpolicy" + V, null);
     assertThat(policy.status()).as(policy.body()).isEqualTo(200);
     assertSameFields(policy.json(), recorded("key-rotation-policy-default.json"), Set.of());
     assertThat(policy.json().get("attributes").isNull()).as("Azure's attributes are null").isTrue();
+  }
+
+  @Test
+  void rsaKeyAt76HasNoKeySizeAsAzures() throws Exception {
+    assertSameFields(
+        ok(
+            "POST",
+            "/keys/shape-key-6/create" + V,
+            "{\"kty\":\"RSA\",\"key_size\":2048,\"tags\":{\"purpose\":\"unit test\","
+                + "\"test name \":\"CreateRSAKeyTest\"}}"),
+        recorded("key-create-rsa-7.6.json"),
+        Set.of());
+  }
+
+  @Test
+  void ecKeyCreateAnswersAsAzureDoes() throws Exception {
+    assertSameFields(
+        ok(
+            "POST",
+            "/keys/shape-key-7/create" + V2025,
+            "{\"kty\":\"EC\",\"attributes\":{\"enabled\":true},"
+                + "\"tags\":{\"purpose\":\"unit test\",\"test name\":\"CreateECKeyTest\"}}"),
+        recorded("key-create-ec.json"),
+        Set.of());
+  }
+
+  @Test
+  void keyUpdateAnswersAsAzureDoes() throws Exception {
+    createRsaKey("shape-key-8");
+    assertSameFields(
+        ok(
+            "PATCH",
+            "/keys/shape-key-8/" + V2025,
+            "{\"key_ops\":[\"decrypt\",\"encrypt\"],\"attributes\":{\"exp\":2524723200},"
+                + "\"tags\":{\"foo\":\"updated tag\"}}"),
+        recorded("key-update.json"),
+        Set.of());
+  }
+
+  @Test
+  void keyImportAnswersAsAzureDoes() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    RSAPrivateCrtKey k = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+    String jwk =
+        "{\"kty\":\"RSA\",\"key_ops\":[\"encrypt\",\"decrypt\",\"sign\",\"verify\","
+            + "\"wrapKey\",\"unwrapKey\"],\"n\":\"%s\",\"e\":\"%s\",\"d\":\"%s\",\"dp\":\"%s\","
+            + "\"dq\":\"%s\",\"qi\":\"%s\",\"p\":\"%s\",\"q\":\"%s\"}";
+    String body =
+        "{\"key\":"
+            + jwk.formatted(
+                b64(k.getModulus()),
+                b64(k.getPublicExponent()),
+                b64(k.getPrivateExponent()),
+                b64(k.getPrimeExponentP()),
+                b64(k.getPrimeExponentQ()),
+                b64(k.getCrtCoefficient()),
+                b64(k.getPrimeP()),
+                b64(k.getPrimeQ()))
+            + "}";
+    assertSameFields(
+        ok("PUT", "/keys/shape-key-9" + V2025, body), recorded("key-import-rsa.json"), Set.of());
+  }
+
+  @Test
+  void deletedKeyReadsAsAzures() throws Exception {
+    send(
+        "POST",
+        "/keys/shape-key-10/create" + V2025,
+        "{\"kty\":\"RSA\",\"attributes\":{\"exp\":2524723200},"
+            + "\"tags\":{\"foo\":\"updated tag\"}}");
+    send("DELETE", "/keys/shape-key-10" + V2025, null);
+    assertSameFields(
+        ok("GET", "/deletedkeys/shape-key-10" + V2025, null),
+        recorded("key-get-deleted.json"),
+        Set.of());
+  }
+
+  @Test
+  void recoveredKeyAnswersAsAzureDoes() throws Exception {
+    send("POST", "/keys/shape-key-15/create" + V, "{\"kty\":\"EC\"}");
+    send("DELETE", "/keys/shape-key-15" + V, null);
+    assertSameFields(
+        ok("POST", "/deletedkeys/shape-key-15/recover" + V, null),
+        recorded("key-recover.json"),
+        Set.of());
+  }
+
+  @Test
+  void deletedKeyListItemHasAzuresFields() throws Exception {
+    send("POST", "/keys/shape-key-16/create" + V, "{\"kty\":\"EC\"}");
+    send("DELETE", "/keys/shape-key-16" + V, null);
+    VaultHttp.Response list = send("GET", "/deletedkeys" + V, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "kid", "/keys/shape-key-16"),
+        recorded("key-deleted-list-item.json"),
+        Set.of());
+  }
+
+  @Test
+  void keyVersionsPageHasAzuresFields() throws Exception {
+    send("POST", "/keys/shape-key-17/create" + V, "{\"kty\":\"EC\"}");
+    send("POST", "/keys/shape-key-17/create" + V, "{\"kty\":\"EC\"}");
+    VaultHttp.Response page = send("GET", "/keys/shape-key-17/versions" + V, null);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.json().get("value")).hasSize(2);
+    assertSameFields(page.json(), recorded("key-versions.json"), Set.of());
+  }
+
+  @Test
+  void keyRotateAnswersAsAzureDoes() throws Exception {
+    String first =
+        send("POST", "/keys/shape-key-11/create" + V, "{\"kty\":\"RSA\"}")
+            .json()
+            .at("/key/kid")
+            .asText();
+    VaultHttp.Response rotated = send("POST", "/keys/shape-key-11/rotate" + V, null);
+    assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+    assertThat(rotated.json().at("/key/kid").asText()).as("a new version").isNotEqualTo(first);
+    assertSameFields(rotated.json(), recorded("key-rotate.json"), Set.of());
+  }
+
+  @Test
+  void rotationPolicyWithRotateOnlyGetsAzuresDefaultNotify() throws Exception {
+    send("POST", "/keys/shape-key-12/create" + V2025, "{\"kty\":\"RSA\"}");
+    VaultHttp.Response set =
+        send(
+            "PUT",
+            "/keys/shape-key-12/rotationpolicy" + V2025,
+            "{\"lifetimeActions\":[{\"trigger\":{\"timeBeforeExpiry\":\"P30D\"},"
+                + "\"action\":{\"type\":\"Rotate\"}}],\"attributes\":{\"expiryTime\":\"P90D\"}}");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    VaultHttp.Response got = send("GET", "/keys/shape-key-12/rotationpolicy" + V2025, null);
+    assertThat(got.status()).as(got.body()).isEqualTo(200);
+    JsonNode azure = recorded("key-rotation-policy-set.json");
+    for (VaultHttp.Response answer : new VaultHttp.Response[] {set, got}) {
+      assertSameFields(answer.json(), azure, Set.of());
+      // The values of the actions too: Azure adds Notify 30 days before expiry.
+      assertThat(answer.json().get("lifetimeActions")).isEqualTo(azure.get("lifetimeActions"));
+    }
+  }
+
+  @Test
+  void certificateDeleteAnswersAsAzureDoes() throws Exception {
+    send("POST", "/certificates/shape-7/create" + V2025, SELF_POLICY);
+    VaultHttp.Response deleted = send("DELETE", "/certificates/shape-7" + V2025, null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    // The recording deleted a certificate still pending: the local one is complete, so it also
+    // has the certificate (kid, sid, x5t, cer) and tags.
+    assertSameFields(
+        deleted.json(),
+        recorded("certificate-delete.json"),
+        Set.of("/kid", "/sid", "/x5t", "/cer", "/tags"));
+    // The recording's GET of the deleted certificate answered the same body.
+    assertSameFields(
+        ok("GET", "/deletedcertificates/shape-7" + V2025, null),
+        recorded("certificate-delete.json"),
+        Set.of("/kid", "/sid", "/x5t", "/cer", "/tags"));
+  }
+
+  @Test
+  void signAndVerifyAnswerAsAzureDoes() throws Exception {
+    String kid = createRsaKey("shape-key-13").json().at("/key/kid").asText();
+    String digest = b64(MessageDigest.getInstance("SHA-256").digest("shape".getBytes()));
+    VaultHttp.Response signed =
+        operate(kid, "sign", "{\"alg\":\"RS256\",\"value\":\"" + digest + "\"}");
+    assertSameFields(signed.json(), recorded("key-sign.json"), Set.of());
+    VaultHttp.Response verified =
+        operate(
+            kid,
+            "verify",
+            "{\"alg\":\"RS256\",\"digest\":\""
+                + digest
+                + "\",\"value\":\""
+                + signed.json().get("value").asText()
+                + "\"}");
+    assertSameFields(verified.json(), recorded("key-verify.json"), Set.of());
+    assertThat(verified.json().get("value").asBoolean()).isTrue();
+  }
+
+  @Test
+  void encryptDecryptWrapAndUnwrapAnswerAsAzureDoes() throws Exception {
+    String kid = createRsaKey("shape-key-14").json().at("/key/kid").asText();
+    String plain = b64("a secret of 32 bytes, more or le".getBytes());
+    VaultHttp.Response encrypted =
+        operate(kid, "encrypt", "{\"alg\":\"RSA-OAEP\",\"value\":\"" + plain + "\"}");
+    assertSameFields(encrypted.json(), recorded("key-encrypt.json"), Set.of());
+    VaultHttp.Response decrypted =
+        operate(
+            kid,
+            "decrypt",
+            "{\"alg\":\"RSA-OAEP\",\"value\":\"" + encrypted.json().get("value").asText() + "\"}");
+    assertSameFields(decrypted.json(), recorded("key-decrypt.json"), Set.of());
+    assertThat(decrypted.json().get("value").asText()).isEqualTo(plain);
+    VaultHttp.Response wrapped =
+        operate(kid, "wrapkey", "{\"alg\":\"RSA-OAEP\",\"value\":\"" + plain + "\"}");
+    assertSameFields(wrapped.json(), recorded("key-wrap.json"), Set.of());
+    VaultHttp.Response unwrapped =
+        operate(
+            kid,
+            "unwrapkey",
+            "{\"alg\":\"RSA-OAEP\",\"value\":\"" + wrapped.json().get("value").asText() + "\"}");
+    assertSameFields(unwrapped.json(), recorded("key-unwrap.json"), Set.of());
+    assertThat(unwrapped.json().get("value").asText()).isEqualTo(plain);
   }
 
   @Test
@@ -159,58 +521,47 @@ class AzureShapeTest {
   @Test
   void secretGetAnswersAsAzureDoes() throws Exception {
     setSecret("shape-secret-2");
-    VaultHttp.Response got =
-        VAULT
-            .http()
-            .send("GET", "/secrets/shape-secret-2/" + V2025, VAULT.http().adminToken(), null);
-    assertThat(got.status()).as(got.body()).isEqualTo(200);
-    assertSameFields(got.json(), recorded("secret-get.json"), Set.of());
+    assertSameFields(
+        ok("GET", "/secrets/shape-secret-2/" + V2025, null), recorded("secret-get.json"), Set.of());
   }
 
   @Test
   void secretUpdateAnswersWithoutTheValueAsAzureDoes() throws Exception {
     String id = setSecret("shape-secret-3").json().get("id").asText();
     String version = id.substring(id.lastIndexOf('/') + 1);
-    VaultHttp.Response updated =
-        VAULT
-            .http()
-            .send(
-                "PATCH",
-                "/secrets/shape-secret-3/" + version + V2025,
-                VAULT.http().adminToken(),
-                "{\"contentType\":\"text/plain\",\"attributes\":{\"enabled\":false,"
-                    + "\"exp\":2524723200},\"tags\":{\"foo\":\"updated tag\"}}");
-    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
-    assertSameFields(updated.json(), recorded("secret-update.json"), Set.of());
+    assertSameFields(
+        ok(
+            "PATCH",
+            "/secrets/shape-secret-3/" + version + V2025,
+            "{\"contentType\":\"text/plain\",\"attributes\":{\"enabled\":false,"
+                + "\"exp\":2524723200},\"tags\":{\"foo\":\"updated tag\"}}"),
+        recorded("secret-update.json"),
+        Set.of());
   }
 
   @Test
   void deletedSecretBundleHasNoValueAsAzures() throws Exception {
     setSecret("shape-secret-4");
-    VaultHttp.Response deleted =
-        VAULT
-            .http()
-            .send("DELETE", "/secrets/shape-secret-4" + V2025, VAULT.http().adminToken(), null);
-    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
-    assertSameFields(deleted.json(), recorded("secret-delete.json"), Set.of());
+    assertSameFields(
+        ok("DELETE", "/secrets/shape-secret-4" + V2025, null),
+        recorded("secret-delete.json"),
+        Set.of());
   }
 
   @Test
   void deletedSecretReadsWithoutItsValueAsAzures() throws Exception {
-    String admin = VAULT.http().adminToken();
-    VAULT.http().send("PUT", "/secrets/shape-secret-5" + V, admin, "{\"value\":\"v\"}");
-    VAULT.http().send("DELETE", "/secrets/shape-secret-5" + V, admin, null);
-    VaultHttp.Response deleted =
-        VAULT.http().send("GET", "/deletedsecrets/shape-secret-5" + V, admin, null);
-    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
-    assertSameFields(deleted.json(), recorded("secret-get-deleted.json"), Set.of());
+    send("PUT", "/secrets/shape-secret-5" + V, "{\"value\":\"v\"}");
+    send("DELETE", "/secrets/shape-secret-5" + V, null);
+    assertSameFields(
+        ok("GET", "/deletedsecrets/shape-secret-5" + V, null),
+        recorded("secret-get-deleted.json"),
+        Set.of());
   }
 
   @Test
   void secretListItemHasAzuresFields() throws Exception {
-    String admin = VAULT.http().adminToken();
-    VAULT.http().send("PUT", "/secrets/shape-secret-6" + V2025, admin, "{\"value\":\"v\"}");
-    VaultHttp.Response list = VAULT.http().send("GET", "/secrets" + V2025, admin, null);
+    send("PUT", "/secrets/shape-secret-6" + V2025, "{\"value\":\"v\"}");
+    VaultHttp.Response list = send("GET", "/secrets" + V2025, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "id", "/secrets/shape-secret-6"),
@@ -220,9 +571,8 @@ class AzureShapeTest {
 
   @Test
   void certificateSecretListItemHasAzuresFields() throws Exception {
-    String admin = VAULT.http().adminToken();
-    VAULT.http().send("POST", "/certificates/shape-6/create" + V2025, admin, SELF_POLICY);
-    VaultHttp.Response list = VAULT.http().send("GET", "/secrets" + V2025, admin, null);
+    send("POST", "/certificates/shape-6/create" + V2025, SELF_POLICY);
+    VaultHttp.Response list = send("GET", "/secrets" + V2025, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "id", "/secrets/shape-6"),
@@ -230,30 +580,36 @@ class AzureShapeTest {
         Set.of());
   }
 
+  /** Sends a request as the vault's administrator. */
+  private static VaultHttp.Response send(String method, String path, String body) throws Exception {
+    return VAULT.http().send(method, path, VAULT.http().adminToken(), body);
+  }
+
+  /** Sends a request as the vault's administrator and returns its 200 answer. */
+  private static JsonNode ok(String method, String path, String body) throws Exception {
+    VaultHttp.Response answer = send(method, path, body);
+    assertThat(answer.status()).as(method + " " + path + ": " + answer.body()).isEqualTo(200);
+    return answer.json();
+  }
+
   /** The request of the recording: RSA 2048, all six operations, two tags. */
   private static VaultHttp.Response createRsaKey(String name) throws Exception {
-    return VAULT
-        .http()
-        .send(
-            "POST",
-            "/keys/" + name + "/create" + V2025,
-            VAULT.http().adminToken(),
-            "{\"kty\":\"RSA\",\"key_size\":2048,\"key_ops\":[\"encrypt\",\"decrypt\","
-                + "\"sign\",\"verify\",\"wrapKey\",\"unwrapKey\"],"
-                + "\"tags\":{\"purpose\":\"unit test\",\"test name \":\"CreateRSAKeyTest\"}}");
+    return send(
+        "POST",
+        "/keys/" + name + "/create" + V2025,
+        "{\"kty\":\"RSA\",\"key_size\":2048,\"key_ops\":[\"encrypt\",\"decrypt\","
+            + "\"sign\",\"verify\",\"wrapKey\",\"unwrapKey\"],"
+            + "\"tags\":{\"purpose\":\"unit test\",\"test name \":\"CreateRSAKeyTest\"}}");
   }
 
   /** The request of the recording: a value, a content type, nbf, exp and a tag. */
   private static VaultHttp.Response setSecret(String name) throws Exception {
-    return VAULT
-        .http()
-        .send(
-            "PUT",
-            "/secrets/" + name + V2025,
-            VAULT.http().adminToken(),
-            "{\"value\":\"crud_secret_value\",\"tags\":{\"foo\":\"created tag\"},"
-                + "\"contentType\":\"password\",\"attributes\":{\"enabled\":true,"
-                + "\"nbf\":1422864000,\"exp\":2527401600}}");
+    return send(
+        "PUT",
+        "/secrets/" + name + V2025,
+        "{\"value\":\"crud_secret_value\",\"tags\":{\"foo\":\"created tag\"},"
+            + "\"contentType\":\"password\",\"attributes\":{\"enabled\":true,"
+            + "\"nbf\":1422864000,\"exp\":2527401600}}");
   }
 
   /** The element of a list page's {@code value} whose {@code field} ends with {@code suffix}. */
@@ -264,6 +620,27 @@ class AzureShapeTest {
       }
     }
     throw new AssertionError("no " + suffix + " in " + page);
+  }
+
+  /** POSTs {@code body} to {@code {kid}/{operation}} at 2025-07-01 and expects 200. */
+  private static VaultHttp.Response operate(String kid, String operation, String body)
+      throws Exception {
+    String path = kid.substring(kid.indexOf("/keys/")) + "/" + operation + V2025;
+    VaultHttp.Response answer = send("POST", path, body);
+    assertThat(answer.status()).as(operation + ": " + answer.body()).isEqualTo(200);
+    return answer;
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String b64(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
   }
 
   private static void assertSameFields(JsonNode local, JsonNode azure, Set<String> newer) {

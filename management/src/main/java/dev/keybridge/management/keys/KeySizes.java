@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * The one rule for a key's size, which the AES algorithm names (A128GCM, A256KW, ...) depend on.
- * Azure reports the size of RSA keys and of oct-HSM keys as {@code attributes.key_size} (Key Vault
- * from api-version 7.6, oct-HSM keys on Managed HSM); a key made by any tool carries it. Where the
- * vault does not report it, an oct key's size is the tag {@value #TAG} that keybridge writes when
- * it creates or imports one (the facade, the CLI, the KeyStore and the KeyGenerator alike), and
- * {@value #DEFAULT_OCT_BITS} bits (the Managed HSM default) without that tag.
+ * Azure reports the size of RSA keys and of oct-HSM keys as {@code attributes.key_size} from
+ * api-version 2025-07-01 on (not at 7.6), the api-version keybridge reads keys at; a key made by
+ * any tool carries it. Where the vault does not report it, an oct key's size is the tag {@value
+ * #TAG} that keybridge writes when it creates or imports one (the facade, the CLI, the KeyStore and
+ * the KeyGenerator alike), and {@value #DEFAULT_OCT_BITS} bits (the Managed HSM default) without
+ * that tag.
  */
 public final class KeySizes {
   /** The tag recording an oct key's size in bits: {@code "128"}, {@code "192"}, {@code "256"}. */

@@ -81,8 +81,13 @@ public final class CertificateIssuerRoutes {
                   pwd = masterKey.seal(password.getBytes(StandardCharsets.UTF_8), context(name));
                 }
               }
-              if (b.has("org_details")) {
-                bundle.set("org_details", b.object("org_details").node().deepCopy());
+              RequestBody org = b.object("org_details");
+              if (org != null) {
+                ObjectNode details = (ObjectNode) org.node().deepCopy();
+                if (!details.has("zip")) {
+                  details.put("zip", 0); // as Azure answers an org_details sent without it
+                }
+                bundle.set("org_details", details);
               }
               RequestBody attrs = b.object("attributes");
               Boolean enabled = attrs == null ? null : attrs.bool("enabled");

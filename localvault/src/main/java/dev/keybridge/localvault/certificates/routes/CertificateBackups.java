@@ -127,7 +127,7 @@ final class CertificateBackups {
                   restoreAll(name, doc);
                   return store.active(name);
                 });
-    return VaultResponse.ok(CertificateResponses.bundle(rec, rec.latest(), r.baseUrl()));
+    return VaultResponse.ok(CertificateResponses.bundle(store, rec, rec.latest(), r.baseUrl()));
   }
 
   private void restoreAll(String name, JsonNode doc) {

@@ -35,6 +35,8 @@ import java.util.Optional;
  * brings a certificate for it, or the operation is cancelled or deleted.
  */
 final class CertificateCreationRoutes {
+  private static final String RETRY_AFTER_SECONDS = "1";
+
   private final CertificateStore store;
   private final SelfSignedCertificateFactory selfSigned;
 
@@ -66,6 +68,7 @@ final class CertificateCreationRoutes {
             : existing
                 .map(CertificateRecord::policy)
                 .orElseGet(() -> CertificatePolicy.fromJson(null));
+    policy = policy.forCreate();
     policy.validateForCreate();
     store.checkWritable(name);
     KeyMaterial material = store.keyFor(name, policy.keyProperties());
@@ -102,14 +105,29 @@ final class CertificateCreationRoutes {
                   store.certificates().savePending(p);
                   return p;
                 });
-    // Azure answers Retry-After: 10; the local vault's operation is done at once, so 1 second.
+    // As Azure: Location names the operation with the api-version and request id. Azure answers
+    // Retry-After: 10, which the SDKs' pollers sleep; the local operation is done at once (or
+    // waits for a merge), so 1 second.
     return VaultResponse.json(202, CertificateJson.operation(r.baseUrl(), pending.name(), started))
-        .header("Location", r.baseUrl() + "/certificates/" + pending.name() + "/pending")
-        .header("Retry-After", "1");
+        .header(
+            "Location",
+            r.baseUrl()
+                + "/certificates/"
+                + pending.name()
+                + "/pending?api-version="
+                + r.query("api-version")
+                + "&request_id="
+                + started.requestId())
+        .header("Retry-After", RETRY_AFTER_SECONDS);
   }
 
+  /** The operation; while it is in progress with Retry-After, as Azure's (1 s here, see create). */
   private VaultResponse get(VaultRequest r) {
-    return VaultResponse.ok(CertificateResponses.operation(pending(r), r.baseUrl()));
+    PendingCertificate p = pending(r);
+    VaultResponse answer = VaultResponse.ok(CertificateResponses.operation(p, r.baseUrl()));
+    return p.operation().status().isTerminal()
+        ? answer
+        : answer.header("Retry-After", RETRY_AFTER_SECONDS);
   }
 
   /** {@code {"cancellation_requested": true}} cancels a waiting operation (409 once it ended). */
@@ -192,7 +210,8 @@ final class CertificateCreationRoutes {
                   store.certificates().savePending(p.with(p.operation().complete()));
                   return store.active(name);
                 });
-    return VaultResponse.json(201, CertificateResponses.bundle(rec, rec.latest(), r.baseUrl()));
+    return VaultResponse.json(
+        201, CertificateResponses.bundle(store, rec, rec.latest(), r.baseUrl()));
   }
 
   private PendingCertificate pending(VaultRequest r) {

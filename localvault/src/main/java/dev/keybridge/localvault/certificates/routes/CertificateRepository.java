@@ -145,6 +145,21 @@ public final class CertificateRepository {
     return Optional.ofNullable(db.read(c -> loadPending(c, lc(name))));
   }
 
+  /** Whether {@code name} has a creation operation (of any state), without loading it. */
+  public boolean hasOperation(String name) {
+    String lc = lc(name);
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT 1 FROM certificate_operations WHERE name_lc=?")) {
+            ps.setString(1, lc);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next();
+            }
+          }
+        });
+  }
+
   /** Stores (replaces) the creation operation of an existing certificate row. */
   public void savePending(PendingCertificate p) {
     String lc = lc(p.name());

@@ -3,6 +3,7 @@ package dev.keybridge.localvault.certificates.routes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.certificates.CertificateAttributes;
 import dev.keybridge.localvault.certificates.CertificateJson;
+import dev.keybridge.localvault.certificates.CertificatePolicy;
 import dev.keybridge.localvault.http.Json;
 import dev.keybridge.localvault.http.VaultObjectJson;
 import dev.keybridge.localvault.storage.NameTable;
@@ -10,27 +11,48 @@ import java.util.Map;
 
 /**
  * The JSON of stored certificates: bundles, list items and their deleted forms, built on {@link
- * CertificateJson}. Every bundle carries the current policy (the Java SDK's {@code
- * KeyVaultCertificateWithPolicy} needs it).
+ * CertificateJson}. Every bundle but that of a GET naming a version carries the current policy (the
+ * Java SDK's {@code KeyVaultCertificateWithPolicy} needs it), as in Azure.
  */
 final class CertificateResponses {
   private CertificateResponses() {}
 
-  static ObjectNode bundle(CertificateRecord r, CertificateVersion v, String baseUrl) {
+  /** The bundle of {@code v}; {@code pending} when the certificate has a creation operation. */
+  static ObjectNode bundle(
+      CertificateStore store, CertificateRecord r, CertificateVersion v, String baseUrl) {
+    return bundle(r, v, baseUrl, r.policy(), store.certificates().hasOperation(r.name()));
+  }
+
+  /** The bundle of one version as a GET naming it answers: without policy and pending. */
+  static ObjectNode versionBundle(CertificateRecord r, CertificateVersion v, String baseUrl) {
+    return bundle(r, v, baseUrl, null, false);
+  }
+
+  private static ObjectNode bundle(
+      CertificateRecord r,
+      CertificateVersion v,
+      String baseUrl,
+      CertificatePolicy policy,
+      boolean withOperation) {
     return CertificateJson.bundle(
         baseUrl,
         r.name(),
         v.version(),
         v.leaf(),
         v.contentType(),
-        r.policy(),
+        policy,
         attributes(v),
-        tags(v.tags()));
+        tags(v.tags()),
+        withOperation);
   }
 
-  /** The bundle of the latest version plus recoveryId, deletedDate and scheduledPurgeDate. */
+  /**
+   * The bundle of the latest version plus recoveryId, deletedDate and scheduledPurgeDate. It has
+   * {@code pending} as Azure's deleted bundle: the delete dropped the local operation, so whether
+   * there was one is not known here.
+   */
   static ObjectNode deletedBundle(CertificateRecord r, String baseUrl) {
-    ObjectNode b = bundle(r, r.latest(), baseUrl);
+    ObjectNode b = bundle(r, r.latest(), baseUrl, r.policy(), true);
     addDeleted(b, r, baseUrl);
     return b;
   }
@@ -66,7 +88,14 @@ final class CertificateResponses {
   }
 
   static ObjectNode deletedItem(CertificateRecord r, String baseUrl) {
-    ObjectNode item = item(r, baseUrl);
+    ObjectNode item;
+    if (r.hasVersions()) {
+      CertificateVersion v = r.latest();
+      item =
+          CertificateJson.deletedItem(baseUrl, r.name(), v.leaf(), attributes(v), tags(v.tags()));
+    } else {
+      item = item(r, baseUrl);
+    }
     addDeleted(item, r, baseUrl);
     return item;
   }

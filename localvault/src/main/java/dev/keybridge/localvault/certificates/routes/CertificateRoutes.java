@@ -104,7 +104,7 @@ final class CertificateRoutes {
                       now);
                   return store.active(name);
                 });
-    return VaultResponse.ok(CertificateResponses.bundle(rec, rec.latest(), r.baseUrl()));
+    return VaultResponse.ok(CertificateResponses.bundle(store, rec, rec.latest(), r.baseUrl()));
   }
 
   private VaultResponse get(VaultRequest r) {
@@ -113,7 +113,11 @@ final class CertificateRoutes {
     CertificateRecord rec = store.active(name);
     CertificateVersion v =
         rec.version(version).orElseThrow(() -> CertificateErrors.notFound(name, version));
-    return VaultResponse.ok(CertificateResponses.bundle(rec, v, r.baseUrl()));
+    // As Azure: a GET naming a version answers that version without the policy and pending.
+    return VaultResponse.ok(
+        version.isEmpty()
+            ? CertificateResponses.bundle(store, rec, v, r.baseUrl())
+            : CertificateResponses.versionBundle(rec, v, r.baseUrl()));
   }
 
   /**
@@ -148,7 +152,7 @@ final class CertificateRoutes {
                   }
                   return store.active(name);
                 });
-    return VaultResponse.ok(CertificateResponses.bundle(rec, updated[0], r.baseUrl()));
+    return VaultResponse.ok(CertificateResponses.bundle(store, rec, updated[0], r.baseUrl()));
   }
 
   private VaultResponse list(VaultRequest r) {

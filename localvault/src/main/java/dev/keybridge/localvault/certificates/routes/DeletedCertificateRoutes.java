@@ -57,7 +57,7 @@ final class DeletedCertificateRoutes {
     String name = CertificateInput.name(r);
     store.purgeExpired(r.receivedAt());
     CertificateRecord rec = store.recover(name);
-    return VaultResponse.ok(CertificateResponses.bundle(rec, rec.latest(), r.baseUrl()));
+    return VaultResponse.ok(CertificateResponses.bundle(store, rec, rec.latest(), r.baseUrl()));
   }
 
   private VaultResponse purge(VaultRequest r) {
