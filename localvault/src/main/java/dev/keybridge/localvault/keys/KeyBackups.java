@@ -113,10 +113,10 @@ final class KeyBackups {
       List<KeyVersion> versions = new ArrayList<>();
       for (JsonNode n : doc.get("versions")) {
         JsonNode rp = n.get("release_policy");
-        ReleasePolicy releasePolicy =
+        StoredReleasePolicy releasePolicy =
             rp == null
                 ? null
-                : new ReleasePolicy(
+                : new StoredReleasePolicy(
                     rp.get("contentType").asText(),
                     rp.get("immutable").asBoolean(),
                     Json.fromB64url(rp.get("data").asText()));

@@ -114,7 +114,7 @@ public final class KeyInput {
    * Reads a release_policy object: {@code data} (required, base64url of a JSON object), {@code
    * contentType} (default {@code application/json; charset=utf-8}), {@code immutable}.
    */
-  public static ReleasePolicy releasePolicy(RequestBody rp) {
+  public static StoredReleasePolicy releasePolicy(RequestBody rp) {
     if (rp == null) {
       return null;
     }
@@ -129,8 +129,10 @@ public final class KeyInput {
     }
     String ct = rp.string("contentType");
     Boolean immutable = rp.bool("immutable");
-    return new ReleasePolicy(
-        ct == null ? ReleasePolicy.DEFAULT_CONTENT_TYPE : ct, immutable != null && immutable, data);
+    return new StoredReleasePolicy(
+        ct == null ? StoredReleasePolicy.DEFAULT_CONTENT_TYPE : ct,
+        immutable != null && immutable,
+        data);
   }
 
   /** Whether {@code kty} names an HSM-protected type. */

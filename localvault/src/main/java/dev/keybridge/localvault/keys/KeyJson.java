@@ -87,7 +87,7 @@ public final class KeyJson {
     return n;
   }
 
-  public static ObjectNode releasePolicy(ReleasePolicy p) {
+  public static ObjectNode releasePolicy(StoredReleasePolicy p) {
     ObjectNode n = Json.object();
     n.put("contentType", p.contentType());
     n.put("immutable", p.immutable());

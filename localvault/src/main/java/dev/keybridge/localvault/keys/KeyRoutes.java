@@ -7,7 +7,7 @@ import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.crypto.EcCurve;
 import dev.keybridge.localvault.crypto.KeyMaterial;
 import dev.keybridge.localvault.http.Json;
-import dev.keybridge.localvault.http.Paging;
+import dev.keybridge.localvault.http.ListPages;
 import dev.keybridge.localvault.http.RequestBody;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
@@ -62,7 +62,7 @@ final class KeyRoutes {
     List<String> ops = KeyInput.keyOps(b.strings("key_ops"));
     KeyInput.AttributeInput a = KeyInput.attributes(b.object("attributes"));
     Map<String, String> tags = KeyInput.tags(b.stringMap("tags"));
-    ReleasePolicy rp = KeyInput.releasePolicy(b.object("release_policy"));
+    StoredReleasePolicy rp = KeyInput.releasePolicy(b.object("release_policy"));
     checkExportable(a.exportable(), rp);
     keys.checkWritableName(name);
     KeyMaterial material = KeyMaterial.generate(kty, size, exponent, crv);
@@ -100,7 +100,7 @@ final class KeyRoutes {
     List<String> ops = KeyInput.keyOps(key.strings("key_ops"));
     KeyInput.AttributeInput a = KeyInput.attributes(b.object("attributes"));
     Map<String, String> tags = KeyInput.tags(b.stringMap("tags"));
-    ReleasePolicy rp = KeyInput.releasePolicy(b.object("release_policy"));
+    StoredReleasePolicy rp = KeyInput.releasePolicy(b.object("release_policy"));
     checkExportable(a.exportable(), rp);
     keys.checkWritableName(name);
     KeyMaterial material = KeyMaterial.fromJwk(jwk, hsm);
@@ -123,7 +123,7 @@ final class KeyRoutes {
     List<String> ops = KeyInput.keyOps(b.strings("key_ops"));
     KeyInput.AttributeInput a = KeyInput.attributes(b.object("attributes"));
     Map<String, String> tags = KeyInput.tags(b.stringMap("tags"));
-    ReleasePolicy rp = KeyInput.releasePolicy(b.object("release_policy"));
+    StoredReleasePolicy rp = KeyInput.releasePolicy(b.object("release_policy"));
     KeyVersion updated =
         keys.repository()
             .database()
@@ -156,7 +156,7 @@ final class KeyRoutes {
                             + " cannot be changed after the key is created.");
                   }
                   boolean exportable = at.exportable();
-                  ReleasePolicy policy = rp != null ? rp : cur.releasePolicy();
+                  StoredReleasePolicy policy = rp != null ? rp : cur.releasePolicy();
                   if (exportable && policy == null) {
                     throw VaultError.badParameter("An exportable key requires a release policy.");
                   }
@@ -177,7 +177,7 @@ final class KeyRoutes {
   }
 
   private VaultResponse list(VaultRequest r) {
-    Paging paging = Paging.of(r);
+    ListPages paging = ListPages.of(r);
     List<String> names = keys.repository().names(false, paging.after(), paging.size() + 1);
     return VaultResponse.ok(
         paging.pageOfNames(
@@ -188,7 +188,7 @@ final class KeyRoutes {
 
   private VaultResponse versions(VaultRequest r) {
     String name = KeyInput.name(r.pathParam("name"), "key");
-    Paging paging = Paging.of(r);
+    ListPages paging = ListPages.of(r);
     List<KeyVersion> all = keys.active(name).versions();
     return VaultResponse.ok(paging.pageOfVersions(r, all, v -> KeyJson.item(v, r, true)));
   }
@@ -244,7 +244,7 @@ final class KeyRoutes {
     }
   }
 
-  private static void checkExportable(Boolean exportable, ReleasePolicy rp) {
+  private static void checkExportable(Boolean exportable, StoredReleasePolicy rp) {
     if (exportable != null && exportable && rp == null) {
       throw VaultError.badParameter(
           "An exportable key requires a release policy: set 'release_policy' when creating it.");
@@ -258,7 +258,7 @@ final class KeyRoutes {
       List<String> ops,
       KeyInput.AttributeInput a,
       Map<String, String> tags,
-      ReleasePolicy rp,
+      StoredReleasePolicy rp,
       long now) {
     KeyAttributes attrs =
         KeyAttributes.created(

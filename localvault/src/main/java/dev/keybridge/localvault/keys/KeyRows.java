@@ -106,20 +106,20 @@ final class KeyRows {
     return "key:" + lc + "/" + version;
   }
 
-  static String releasePolicyJson(ReleasePolicy p) {
+  static String releasePolicyJson(StoredReleasePolicy p) {
     if (p == null) {
       return null;
     }
     return Columns.json(KeyJson.releasePolicy(p));
   }
 
-  private static ReleasePolicy releasePolicy(String s) {
+  private static StoredReleasePolicy releasePolicy(String s) {
     if (s == null) {
       return null;
     }
     try {
       var n = Json.MAPPER.readTree(s);
-      return new ReleasePolicy(
+      return new StoredReleasePolicy(
           n.get("contentType").asText(),
           n.get("immutable").asBoolean(),
           Json.fromB64url(n.get("data").asText()));

@@ -17,7 +17,7 @@ public record KeyVersion(
     List<String> keyOps,
     KeyAttributes attributes,
     Map<String, String> tags,
-    ReleasePolicy releasePolicy,
+    StoredReleasePolicy releasePolicy,
     boolean managed,
     KeyMaterial material) {
 
@@ -31,7 +31,7 @@ public record KeyVersion(
       List<String> newKeyOps,
       KeyAttributes newAttributes,
       Map<String, String> newTags,
-      ReleasePolicy newReleasePolicy) {
+      StoredReleasePolicy newReleasePolicy) {
     return new KeyVersion(
         name, version, kty, newKeyOps, newAttributes, newTags, newReleasePolicy, managed, material);
   }

@@ -2,7 +2,7 @@ package dev.keybridge.localvault.secrets;
 
 import dev.keybridge.localvault.PurgeRules;
 import dev.keybridge.localvault.auth.DataActions;
-import dev.keybridge.localvault.http.Paging;
+import dev.keybridge.localvault.http.ListPages;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
@@ -55,7 +55,7 @@ final class DeletedSecretRoutes {
   }
 
   private VaultResponse list(VaultRequest r) {
-    Paging paging = Paging.of(r);
+    ListPages paging = ListPages.of(r);
     secrets.repository().purgeExpired(r.receivedAt().getEpochSecond());
     List<String> names = secrets.repository().names(true, paging.after(), paging.size() + 1);
     return VaultResponse.ok(

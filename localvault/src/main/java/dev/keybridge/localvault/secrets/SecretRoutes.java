@@ -2,7 +2,7 @@ package dev.keybridge.localvault.secrets;
 
 import dev.keybridge.localvault.VaultError;
 import dev.keybridge.localvault.auth.DataActions;
-import dev.keybridge.localvault.http.Paging;
+import dev.keybridge.localvault.http.ListPages;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
 import dev.keybridge.localvault.http.VaultResponse;
@@ -41,7 +41,7 @@ final class SecretRoutes {
   }
 
   private VaultResponse list(VaultRequest r) {
-    Paging paging = Paging.of(r);
+    ListPages paging = ListPages.of(r);
     List<String> names = secrets.repository().names(false, paging.after(), paging.size() + 1);
     return VaultResponse.ok(
         paging.pageOfNames(
@@ -56,7 +56,7 @@ final class SecretRoutes {
 
   private VaultResponse versions(VaultRequest r) {
     String name = SecretLookup.name(r.pathParam("name"));
-    Paging paging = Paging.of(r);
+    ListPages paging = ListPages.of(r);
     List<SecretVersion> all = secrets.active(name).versions();
     return VaultResponse.ok(
         paging.pageOfVersions(r, all, v -> SecretJson.item(v, r.baseUrl(), true)));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.VaultError;
 import dev.keybridge.localvault.auth.DataActions;
 import dev.keybridge.localvault.http.Json;
-import dev.keybridge.localvault.http.Paging;
+import dev.keybridge.localvault.http.ListPages;
 import dev.keybridge.localvault.http.RequestBody;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
@@ -133,7 +133,7 @@ public final class CertificateIssuerRoutes {
   }
 
   private VaultResponse list(VaultRequest r) {
-    Paging paging = Paging.of(r);
+    ListPages paging = ListPages.of(r);
     List<String> names =
         db.read(
             c -> {

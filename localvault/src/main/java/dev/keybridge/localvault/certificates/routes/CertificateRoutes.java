@@ -7,7 +7,7 @@ import dev.keybridge.localvault.certificates.CertificateImport;
 import dev.keybridge.localvault.certificates.CertificatePolicy;
 import dev.keybridge.localvault.certificates.ImportedCertificate;
 import dev.keybridge.localvault.crypto.KeyMaterial;
-import dev.keybridge.localvault.http.Paging;
+import dev.keybridge.localvault.http.ListPages;
 import dev.keybridge.localvault.http.RequestBody;
 import dev.keybridge.localvault.http.Router;
 import dev.keybridge.localvault.http.VaultRequest;
@@ -169,7 +169,7 @@ final class CertificateRoutes {
       boolean deleted,
       Function<CertificateRecord, ? extends JsonNode> item) {
     boolean includePending = CertificateInput.includePending(r);
-    Paging paging = Paging.of(r);
+    ListPages paging = ListPages.of(r);
     if (deleted) {
       store.purgeExpired(r.receivedAt());
     }
@@ -186,7 +186,7 @@ final class CertificateRoutes {
 
   private VaultResponse versions(VaultRequest r) {
     String name = CertificateInput.name(r);
-    Paging paging = Paging.of(r);
+    ListPages paging = ListPages.of(r);
     List<CertificateVersion> all = store.active(name).versions();
     return VaultResponse.ok(
         paging.pageOfVersions(r, all, v -> CertificateResponses.versionItem(v, r.baseUrl())));

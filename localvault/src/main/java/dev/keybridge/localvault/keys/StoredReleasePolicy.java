@@ -6,12 +6,12 @@ import java.util.Arrays;
  * A key release policy as stored: content type, immutability and the policy JSON bytes (sent and
  * returned base64url-encoded in {@code data}).
  */
-public record ReleasePolicy(String contentType, boolean immutable, byte[] data) {
+public record StoredReleasePolicy(String contentType, boolean immutable, byte[] data) {
   public static final String DEFAULT_CONTENT_TYPE = "application/json; charset=utf-8";
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ReleasePolicy p
+    return o instanceof StoredReleasePolicy p
         && p.contentType.equals(contentType)
         && p.immutable == immutable
         && Arrays.equals(p.data, data);
@@ -24,7 +24,7 @@ public record ReleasePolicy(String contentType, boolean immutable, byte[] data) 
 
   @Override
   public String toString() {
-    return "ReleasePolicy["
+    return "StoredReleasePolicy["
         + contentType
         + ", immutable="
         + immutable

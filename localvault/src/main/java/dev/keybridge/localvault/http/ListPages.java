@@ -16,14 +16,14 @@ import java.util.function.Function;
  * {@code api-version}, because the SDK follows it verbatim. Lists are keyset-paged, so items added
  * or removed between pages never shift the next page.
  */
-public final class Paging {
+public final class ListPages {
   public static final int MAX_PAGE = 25;
 
   private final int size;
   private final boolean explicitSize;
   private final String after;
 
-  private Paging(int size, boolean explicitSize, String after) {
+  private ListPages(int size, boolean explicitSize, String after) {
     this.size = size;
     this.explicitSize = explicitSize;
     this.after = after;
@@ -34,7 +34,7 @@ public final class Paging {
    *
    * @throws VaultError 400 BadParameter for a maxresults outside 1..25 or a malformed token
    */
-  public static Paging of(VaultRequest r) {
+  public static ListPages of(VaultRequest r) {
     String max = r.query("maxresults");
     int size = MAX_PAGE;
     boolean explicit = false;
@@ -59,7 +59,7 @@ public final class Paging {
         throw VaultError.badParameter("The $skiptoken is invalid.");
       }
     }
-    return new Paging(size, explicit, after);
+    return new ListPages(size, explicit, after);
   }
 
   /** Page size. Ask the store for {@code size() + 1} items to know whether another page exists. */
