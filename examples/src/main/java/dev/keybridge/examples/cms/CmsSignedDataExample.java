@@ -1,6 +1,6 @@
 package dev.keybridge.examples.cms;
 
-import dev.keybridge.examples.VaultConnection;
+import dev.keybridge.examples.ExampleVault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ public final class CmsSignedDataExample {
    *
    * @param provider the KeyBridge provider instance the signature runs in; or null to let JCA's
    *     delayed provider selection route the vault key to an installed KeyBridge ({@link
-   *     VaultConnection#installProvider()}). RSASSA-PSS needs null: for PSS, BC also asks the given
+   *     ExampleVault#installProvider()}). RSASSA-PSS needs null: for PSS, BC also asks the given
    *     provider for a MessageDigest and PSS AlgorithmParameters, which KeyBridge (a signing
    *     provider) does not offer
    * @param signatureAlgorithm a BC/JCA name: SHA256withRSA, SHA384withECDSA, SHA256withRSAandMGF1
@@ -68,7 +68,7 @@ public final class CmsSignedDataExample {
   public static byte[] sign(
       byte[] content, KeyStore.PrivateKeyEntry signer, String signatureAlgorithm, Provider provider)
       throws GeneralSecurityException, IOException {
-    X509Certificate[] chain = VaultConnection.x509Chain(signer);
+    X509Certificate[] chain = ExampleVault.x509Chain(signer);
     try {
       JcaContentSignerBuilder builder = new JcaContentSignerBuilder(signatureAlgorithm);
       if (provider != null) {
@@ -150,8 +150,8 @@ public final class CmsSignedDataExample {
               + " <in> <out.p7s>");
       System.exit(2);
     }
-    VaultConnection.installProvider();
-    VaultConnection vault = VaultConnection.open(Path.of(args[0]));
+    ExampleVault.installProvider();
+    ExampleVault vault = ExampleVault.open(Path.of(args[0]));
     boolean pss = args[2].toUpperCase(java.util.Locale.ROOT).contains("MGF1");
     byte[] signed =
         sign(

@@ -1,6 +1,6 @@
 package dev.keybridge.examples.envelope;
 
-import dev.keybridge.examples.VaultConnection;
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -137,8 +137,8 @@ public final class EnvelopeEncryptionExample {
           "usage: EnvelopeEncryptionExample <keybridge.properties> <rsa key> <text>");
       System.exit(2);
     }
-    VaultConnection.installProvider();
-    VaultConnection vault = VaultConnection.open(Path.of(args[0]));
+    ExampleVault.installProvider();
+    ExampleVault vault = ExampleVault.open(Path.of(args[0]));
     Key key = vault.keyStore().getKey(args[1], null);
     if (!(key instanceof VaultPrivateKey vaultKey)) {
       throw new GeneralSecurityException(args[1] + " is not an RSA key in the vault");

@@ -1,6 +1,6 @@
 package dev.keybridge.examples.jarsigning;
 
-import dev.keybridge.examples.VaultConnection;
+import dev.keybridge.examples.ExampleVault;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ public final class JarSigningExample {
    * written to a temporary file beside {@code signedJar} and moved into place only when signing
    * succeeded: a failed signature never leaves a JAR behind.
    *
-   * <p>Needs KeyBridge among the installed providers ({@link VaultConnection#installProvider()}).
+   * <p>Needs KeyBridge among the installed providers ({@link ExampleVault#installProvider()}).
    *
    * @throws SignatureException if the vault refused or failed the signature (the message names the
    *     vault error code)
@@ -46,7 +46,7 @@ public final class JarSigningExample {
   public static void signJar(
       KeyStore vault, String alias, String signatureAlgorithm, Path unsignedJar, Path signedJar)
       throws IOException, GeneralSecurityException {
-    KeyStore.PrivateKeyEntry entry = VaultConnection.privateKeyEntry(vault, alias);
+    KeyStore.PrivateKeyEntry entry = ExampleVault.privateKeyEntry(vault, alias);
     CertPath chain =
         CertificateFactory.getInstance("X.509")
             .generateCertPath(Arrays.asList(entry.getCertificateChain()));
@@ -100,8 +100,8 @@ public final class JarSigningExample {
           "usage: JarSigningExample <keybridge.properties> <certificate alias> <in.jar> <out.jar>");
       System.exit(2);
     }
-    VaultConnection.installProvider();
-    VaultConnection vault = VaultConnection.open(Path.of(args[0]));
+    ExampleVault.installProvider();
+    ExampleVault vault = ExampleVault.open(Path.of(args[0]));
     signJar(vault.keyStore(), args[1], null, Path.of(args[2]), Path.of(args[3]));
     System.out.println("signed " + args[3] + " with vault certificate " + args[1]);
   }

@@ -1,6 +1,6 @@
 package dev.keybridge.examples.jws;
 
-import dev.keybridge.examples.VaultConnection;
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ public final class JwsExample {
    * .base64url(signature)} with header {@code {"alg","typ":"JWT","kid"}}.
    *
    * <p>Needs KeyBridge among the installed providers for vault keys ({@link
-   * VaultConnection#installProvider()}); software keys are signed by the JDK as usual.
+   * ExampleVault#installProvider()}); software keys are signed by the JDK as usual.
    *
    * @param kid the key id put in the header (for a vault key: its versioned key id)
    * @throws SignatureException if the vault refused the signature (the message names the error)
@@ -180,8 +180,8 @@ public final class JwsExample {
       System.err.println("usage: JwsExample <keybridge.properties> <key alias> <ES256|RS256|...>");
       System.exit(2);
     }
-    VaultConnection.installProvider();
-    VaultConnection vault = VaultConnection.open(Path.of(args[0]));
+    ExampleVault.installProvider();
+    ExampleVault vault = ExampleVault.open(Path.of(args[0]));
     Key key = vault.keyStore().getKey(args[1], null);
     if (!(key instanceof VaultPrivateKey vaultKey)) {
       throw new GeneralSecurityException(args[1] + " is not an RSA or EC key in the vault");

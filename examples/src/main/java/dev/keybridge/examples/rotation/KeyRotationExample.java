@@ -1,6 +1,6 @@
 package dev.keybridge.examples.rotation;
 
-import dev.keybridge.examples.VaultConnection;
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.management.KeyVaultManager;
 import dev.keybridge.management.keys.KeyBundle;
@@ -51,7 +51,7 @@ public final class KeyRotationExample {
    * versions' public keys. Takes one rotate request, two sign requests for the latest versions and
    * one more to show that the pinned old version still signs.
    *
-   * <p>Needs KeyBridge among the installed providers ({@link VaultConnection#installProvider()}).
+   * <p>Needs KeyBridge among the installed providers ({@link ExampleVault#installProvider()}).
    */
   public static Outcome rotateAndCompare(
       KeyVaultManager manager, KeyStore vault, String keyName, byte[] document)
@@ -123,8 +123,8 @@ public final class KeyRotationExample {
       System.err.println("usage: KeyRotationExample <keybridge.properties> <key name>");
       System.exit(2);
     }
-    VaultConnection.installProvider();
-    VaultConnection vault = VaultConnection.open(Path.of(args[0]));
+    ExampleVault.installProvider();
+    ExampleVault vault = ExampleVault.open(Path.of(args[0]));
     KeyVaultManager manager = new KeyVaultManager(vault.provider().vaultConfig());
     Outcome outcome =
         rotateAndCompare(

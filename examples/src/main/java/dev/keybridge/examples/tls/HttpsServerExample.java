@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import dev.keybridge.examples.VaultConnection;
+import dev.keybridge.examples.ExampleVault;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -133,9 +133,9 @@ public final class HttpsServerExample {
     }
     int port = args.length > 2 ? Integer.parseInt(args[2]) : 8443;
     String kmf = args.length > 3 ? args[3] : "PKIX";
-    VaultConnection.installProvider();
-    VaultConnection vault = VaultConnection.open(Path.of(args[0]));
-    X509Certificate leaf = VaultConnection.x509Chain(vault.privateKeyEntry(args[1]))[0];
+    ExampleVault.installProvider();
+    ExampleVault vault = ExampleVault.open(Path.of(args[0]));
+    X509Certificate leaf = ExampleVault.x509Chain(vault.privateKeyEntry(args[1]))[0];
     X509ExtendedKeyManager keyManager = TlsContexts.keyManager(vault.keyStore(), kmf, args[1]);
     Running server =
         start(

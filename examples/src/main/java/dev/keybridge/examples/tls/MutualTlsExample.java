@@ -1,6 +1,6 @@
 package dev.keybridge.examples.tls;
 
-import dev.keybridge.examples.VaultConnection;
+import dev.keybridge.examples.ExampleVault;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,9 +45,9 @@ public final class MutualTlsExample {
       KeyStore vault, String serverAlias, String clientAlias, String kmfAlgorithm, String protocol)
       throws IOException, GeneralSecurityException, InterruptedException {
     X509Certificate[] serverChain =
-        VaultConnection.x509Chain(VaultConnection.privateKeyEntry(vault, serverAlias));
+        ExampleVault.x509Chain(ExampleVault.privateKeyEntry(vault, serverAlias));
     X509Certificate[] clientChain =
-        VaultConnection.x509Chain(VaultConnection.privateKeyEntry(vault, clientAlias));
+        ExampleVault.x509Chain(ExampleVault.privateKeyEntry(vault, clientAlias));
     SSLContext serverContext =
         TlsContexts.sslContext(
             TlsContexts.keyManager(vault, kmfAlgorithm, serverAlias), root(clientChain));
@@ -99,8 +99,8 @@ public final class MutualTlsExample {
           "usage: MutualTlsExample <keybridge.properties> <server alias> <client alias>");
       System.exit(2);
     }
-    VaultConnection.installProvider();
-    VaultConnection vault = VaultConnection.open(Path.of(args[0]));
+    ExampleVault.installProvider();
+    ExampleVault vault = ExampleVault.open(Path.of(args[0]));
     System.out.print(roundTrip(vault.keyStore(), args[1], args[2], "PKIX", "TLSv1.3"));
   }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keybridge.examples.ChildProcess;
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.examples.ServedRequests;
 import dev.keybridge.examples.VaultCertificates;
 import dev.keybridge.examples.VaultCertificates.KeySpec;
-import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.TestCa;
@@ -38,7 +38,7 @@ class CmsSignedDataExampleTest {
       "Quarterly report: all numbers are fine.\n".getBytes(StandardCharsets.UTF_8);
 
   private static TestCa ca;
-  private static VaultConnection vault;
+  private static ExampleVault vault;
 
   @BeforeAll
   static void certificates() throws Exception {
@@ -47,8 +47,8 @@ class CmsSignedDataExampleTest {
     certificates.issuedBy(
         ca, "doc-rsa", "CN=doc-rsa", KeySpec.RSA_3072, TestCa.Purpose.CODE_SIGNING);
     certificates.issuedBy(ca, "doc-ec", "CN=doc-ec", KeySpec.EC_P384, TestCa.Purpose.CODE_SIGNING);
-    VaultConnection.installProvider();
-    vault = VaultConnection.open(VAULT.vault().propertiesFile());
+    ExampleVault.installProvider();
+    vault = ExampleVault.open(VAULT.vault().propertiesFile());
   }
 
   /** Provider "KeyBridge": the instance given to BC; "JCA": delayed selection (needed for PSS). */

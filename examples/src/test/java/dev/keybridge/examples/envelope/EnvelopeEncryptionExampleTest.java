@@ -3,8 +3,8 @@ package dev.keybridge.examples.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.examples.ServedRequests;
-import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.examples.envelope.EnvelopeEncryptionExample.Envelope;
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.localvault.testing.AccessLog;
@@ -36,10 +36,10 @@ class EnvelopeEncryptionExampleTest {
     KeyVaultManager manager =
         new KeyVaultManager(KeyVaultConfig.fromProperties(VAULT.vault().propertiesFile()));
     manager.createRsaKey("kek", 2048, KeyOptions.defaults());
-    VaultConnection.installProvider();
+    ExampleVault.installProvider();
     kek =
         (VaultPrivateKey)
-            VaultConnection.open(VAULT.vault().propertiesFile()).keyStore().getKey("kek", null);
+            ExampleVault.open(VAULT.vault().propertiesFile()).keyStore().getKey("kek", null);
   }
 
   @Test

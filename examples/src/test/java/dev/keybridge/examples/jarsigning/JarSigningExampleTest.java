@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keybridge.examples.ChildProcess;
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.examples.JdkTools;
 import dev.keybridge.examples.ServedRequests;
 import dev.keybridge.examples.VaultCertificates;
 import dev.keybridge.examples.VaultCertificates.KeySpec;
-import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
@@ -49,8 +49,8 @@ class JarSigningExampleTest {
     certificates.issuedBy(
         ca, "api-rsa", "CN=api-rsa", KeySpec.RSA_2048, TestCa.Purpose.CODE_SIGNING);
     certificates.issuedBy(ca, "api-ec", "CN=api-ec", KeySpec.EC_P384, TestCa.Purpose.CODE_SIGNING);
-    VaultConnection.installProvider();
-    vault = VaultConnection.open(VAULT.vault().propertiesFile()).keyStore();
+    ExampleVault.installProvider();
+    vault = ExampleVault.open(VAULT.vault().propertiesFile()).keyStore();
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -87,7 +87,7 @@ class JarSigningExampleTest {
             dir.resolve("reader.properties"),
             "reader",
             "reader-secret");
-    KeyStore asReader = VaultConnection.open(readerProperties).keyStore();
+    KeyStore asReader = ExampleVault.open(readerProperties).keyStore();
     Path unsigned = JdkTools.sampleJar(dir.resolve("refused.jar"));
     Path signed = dir.resolve("refused-signed.jar");
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.security.keyvault.keys.models.KeyCurveName;
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.examples.ServedRequests;
-import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.examples.jws.JwsExample.Algorithm;
 import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.localvault.testing.AccessLog;
@@ -38,8 +38,8 @@ class JwsExampleTest {
     manager.createEcKey("jwt-es256", KeyCurveName.P_256, KeyOptions.defaults());
     manager.createEcKey("jwt-es384", KeyCurveName.P_384, KeyOptions.defaults());
     manager.createRsaKey("jwt-rs256", 2048, KeyOptions.defaults());
-    VaultConnection.installProvider();
-    vault = VaultConnection.open(VAULT.vault().propertiesFile()).keyStore();
+    ExampleVault.installProvider();
+    vault = ExampleVault.open(VAULT.vault().propertiesFile()).keyStore();
   }
 
   @ParameterizedTest(name = "{0} with {1}")

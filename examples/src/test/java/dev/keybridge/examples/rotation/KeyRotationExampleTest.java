@@ -3,8 +3,8 @@ package dev.keybridge.examples.rotation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.security.keyvault.keys.models.KeyCurveName;
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.examples.ServedRequests;
-import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.management.KeyVaultManager;
@@ -28,14 +28,14 @@ class KeyRotationExampleTest {
     manager = new KeyVaultManager(KeyVaultConfig.fromProperties(VAULT.vault().propertiesFile()));
     manager.createRsaKey("release-rsa", 2048, KeyOptions.defaults());
     manager.createEcKey("release-ec", KeyCurveName.P_256, KeyOptions.defaults());
-    VaultConnection.installProvider();
+    ExampleVault.installProvider();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"release-rsa", "release-ec"})
   void oldSignaturesKeepVerifyingWithTheirVersionAndNewOnesUseTheNewVersion(String keyName)
       throws Exception {
-    KeyStore vault = VaultConnection.open(VAULT.vault().propertiesFile()).keyStore();
+    KeyStore vault = ExampleVault.open(VAULT.vault().propertiesFile()).keyStore();
     String before = manager.getKey(keyName).version();
     AccessLog log = VAULT.accessLog();
     long mark = log.mark();

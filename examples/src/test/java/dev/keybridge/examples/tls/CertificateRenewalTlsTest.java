@@ -2,9 +2,9 @@ package dev.keybridge.examples.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.examples.VaultCertificates;
 import dev.keybridge.examples.VaultCertificates.KeySpec;
-import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.keystore.VaultAliasKeyManager;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.TestCa;
@@ -59,8 +59,8 @@ class CertificateRenewalTlsTest {
     Files.copy(VAULT.vault().propertiesFile(), properties);
     Files.writeString(
         properties, "\nkeybridge.keystore.cache-ttl=PT2S\n", StandardOpenOption.APPEND);
-    VaultConnection.installProvider();
-    KeyStore vault = VaultConnection.open(properties).keyStore();
+    ExampleVault.installProvider();
+    KeyStore vault = ExampleVault.open(properties).keyStore();
     SSLContext serverContext =
         TlsContexts.sslContext(
             keyManager.equals("PKIX")

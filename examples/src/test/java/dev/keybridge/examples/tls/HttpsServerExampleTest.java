@@ -2,8 +2,8 @@ package dev.keybridge.examples.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.examples.ServedRequests;
-import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import java.io.InputStream;
@@ -38,8 +38,8 @@ class HttpsServerExampleTest {
   @BeforeAll
   static void certificates() throws Exception {
     certificates = TlsFixtures.create(VAULT);
-    VaultConnection.installProvider();
-    vault = VaultConnection.open(VAULT.vault().propertiesFile()).keyStore();
+    ExampleVault.installProvider();
+    vault = ExampleVault.open(VAULT.vault().propertiesFile()).keyStore();
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")

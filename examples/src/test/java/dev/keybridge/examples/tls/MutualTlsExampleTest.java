@@ -3,8 +3,8 @@ package dev.keybridge.examples.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.examples.ServedRequests;
-import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import java.io.IOException;
@@ -31,8 +31,8 @@ class MutualTlsExampleTest {
   @BeforeAll
   static void certificates() throws Exception {
     certificates = TlsFixtures.create(VAULT);
-    VaultConnection.installProvider();
-    vault = VaultConnection.open(VAULT.vault().propertiesFile()).keyStore();
+    ExampleVault.installProvider();
+    vault = ExampleVault.open(VAULT.vault().propertiesFile()).keyStore();
   }
 
   @ParameterizedTest(name = "server {0}, client client-ec, {1} {2}")

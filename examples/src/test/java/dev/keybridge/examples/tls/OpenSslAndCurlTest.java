@@ -3,8 +3,8 @@ package dev.keybridge.examples.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keybridge.examples.ChildProcess;
+import dev.keybridge.examples.ExampleVault;
 import dev.keybridge.examples.ServedRequests;
-import dev.keybridge.examples.VaultConnection;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import java.nio.file.Files;
@@ -45,8 +45,8 @@ class OpenSslAndCurlTest {
     assertThat(Path.of(OPENSSL)).as("openssl (CI installs it)").isExecutable();
     assertThat(Path.of(CURL)).as("curl (CI installs it)").isExecutable();
     certificates = TlsFixtures.create(VAULT);
-    VaultConnection.installProvider();
-    vault = VaultConnection.open(VAULT.vault().propertiesFile()).keyStore();
+    ExampleVault.installProvider();
+    vault = ExampleVault.open(VAULT.vault().propertiesFile()).keyStore();
   }
 
   @ParameterizedTest(name = "openssl s_client {0} {1}")

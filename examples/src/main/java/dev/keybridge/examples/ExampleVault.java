@@ -19,13 +19,13 @@ import java.util.Arrays;
  * AzureKeyVault} KeyStore of that vault. Private keys taken from the KeyStore are opaque handles:
  * every private-key operation is one request to the vault, public-key operations stay local.
  */
-public final class VaultConnection {
+public final class ExampleVault {
   private static final char[] NO_PASSWORD = new char[0];
 
   private final KeyBridgeProvider provider;
   private final KeyStore keyStore;
 
-  private VaultConnection(KeyBridgeProvider provider, KeyStore keyStore) {
+  private ExampleVault(KeyBridgeProvider provider, KeyStore keyStore) {
     this.provider = provider;
     this.keyStore = keyStore;
   }
@@ -37,7 +37,7 @@ public final class VaultConnection {
    * @throws IOException if the file is unreadable or the vault cannot be listed (the message names
    *     the vault error code)
    */
-  public static VaultConnection open(Path propertiesFile)
+  public static ExampleVault open(Path propertiesFile)
       throws IOException, GeneralSecurityException {
     KeyVaultConfig config;
     try {
@@ -48,7 +48,7 @@ public final class VaultConnection {
     KeyBridgeProvider provider = new KeyBridgeProvider(config);
     KeyStore keyStore = KeyStore.getInstance(KeyVaultKeyStore.TYPE, provider);
     keyStore.load(null, null);
-    return new VaultConnection(provider, keyStore);
+    return new ExampleVault(provider, keyStore);
   }
 
   /**
