@@ -58,7 +58,8 @@ class CurlTest {
   @Test
   void speaksTls13AndTls12() throws Exception {
     var factory =
-        dev.keybridge.localvault.testing.VaultTrust.sslContext(VAULT.vault()).getSocketFactory();
+        dev.keybridge.localvault.testing.LocalVaultTrust.sslContext(VAULT.vault())
+            .getSocketFactory();
     for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
       try (SSLSocket s = (SSLSocket) factory.createSocket("localhost", VAULT.vault().port())) {
         s.setEnabledProtocols(new String[] {protocol});

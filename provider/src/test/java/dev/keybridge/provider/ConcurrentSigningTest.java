@@ -24,7 +24,7 @@ class ConcurrentSigningTest {
 
   @Test
   void thirtyTwoThreadsSign3200TimesAndEverySignatureVerifies() throws Exception {
-    TestKeys keys = new TestKeys(VAULT.vault().propertiesFile());
+    TestVaultKeys keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     KeyBridgeProvider provider = keys.provider();
     VaultRsaPrivateKey shared = keys.createRsa("shared", 2048);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -43,11 +43,11 @@ class DelayedProviderSelectionTest {
 
   @BeforeAll
   static void keys() throws Exception {
-    TestKeys keys = new TestKeys(VAULT.vault().propertiesFile());
+    TestVaultKeys keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     provider = keys.provider();
     rsa = keys.createRsa("selection-rsa", 2048);
     ec = keys.createEc("selection-ec", "P-256");
-    softwareRsa = TestKeys.softwareRsa(2048);
+    softwareRsa = TestVaultKeys.softwareRsa(2048);
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", "SunEC");
     generator.initialize(256);
     softwareEc = generator.generateKeyPair();

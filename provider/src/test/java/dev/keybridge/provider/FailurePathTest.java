@@ -32,12 +32,12 @@ class FailurePathTest {
           .client("encryption", "encryption-secret", Role.CRYPTO_SERVICE_ENCRYPTION_USER);
 
   private static final byte[] MESSAGE = "refused".getBytes(StandardCharsets.UTF_8);
-  private static TestKeys keys;
+  private static TestVaultKeys keys;
   private static KeyBridgeProvider provider;
 
   @BeforeAll
   static void setUp() {
-    keys = new TestKeys(VAULT.vault().propertiesFile());
+    keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     provider = keys.provider();
   }
 

@@ -17,7 +17,7 @@ class KeyStoreServiceTest {
 
   @Test
   void keysFromTheProvidersKeyStoreSignThroughTheProvider() throws Exception {
-    TestKeys keys = new TestKeys(VAULT.vault().propertiesFile());
+    TestVaultKeys keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     keys.createEc("from-keystore", "P-384");
     KeyBridgeProvider provider = keys.provider();
 

@@ -24,7 +24,7 @@ class RequestCountTest {
 
   @BeforeAll
   static void keys() throws Exception {
-    TestKeys keys = new TestKeys(VAULT.vault().propertiesFile());
+    TestVaultKeys keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     provider = keys.provider();
     key = keys.createRsa("counted", 2048);
     // One operation first, so the token and the challenge are behind us.

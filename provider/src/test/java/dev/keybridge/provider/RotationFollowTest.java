@@ -36,7 +36,7 @@ class RotationFollowTest {
 
   @Test
   void anUnversionedAliasFollowsTheRotationWithinTheRefreshInterval() throws Exception {
-    TestKeys keys = new TestKeys(VAULT.vault().propertiesFile());
+    TestVaultKeys keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     keys.createEc("signing", "P-256");
     keys.keys()
         .updateKeyRotationPolicy(

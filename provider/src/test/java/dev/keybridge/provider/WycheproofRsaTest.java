@@ -51,14 +51,14 @@ class WycheproofRsaTest {
   private static final HexFormat HEX = HexFormat.of();
   private static final AtomicInteger KEY_NUMBER = new AtomicInteger();
   private static Path vectors;
-  private static TestKeys keys;
+  private static TestVaultKeys keys;
   private static KeyBridgeProvider provider;
 
   @BeforeAll
   static void setUp() {
     String shared = System.getProperty("keybridge.shared.dir");
     vectors = shared == null ? null : Path.of(shared, "wycheproof");
-    keys = new TestKeys(VAULT.vault().propertiesFile());
+    keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     provider = keys.provider();
   }
 

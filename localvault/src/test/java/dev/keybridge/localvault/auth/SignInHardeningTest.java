@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.MutableClock;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -55,13 +55,13 @@ class SignInHardeningTest {
 
   @Test
   void locksAClientOutAfterFiveFailuresAndDoublesTheLock() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     for (int i = 0; i < 5; i++) {
-      VaultHttp.Response wrong = http.tokenRequest("target", "guess-" + i, SCOPE);
+      RawVaultHttp.Response wrong = http.tokenRequest("target", "guess-" + i, SCOPE);
       assertThat(wrong.status()).as("failure %d", i + 1).isEqualTo(401);
       assertThat(wrong.body()).contains("AADSTS7000215");
     }
-    VaultHttp.Response locked = http.tokenRequest("target", "target-secret", SCOPE);
+    RawVaultHttp.Response locked = http.tokenRequest("target", "target-secret", SCOPE);
     assertThat(locked.status()).as("even the right secret waits").isEqualTo(400);
     assertThat(locked.body()).contains("AADSTS50196").contains("invalid_client");
     assertThat(locked.headers().firstValue("Retry-After")).hasValue("1");
@@ -71,7 +71,7 @@ class SignInHardeningTest {
 
     CLOCK.advance(Duration.ofSeconds(2));
     assertThat(http.tokenRequest("target", "guess-6", SCOPE).status()).isEqualTo(401);
-    VaultHttp.Response longer = http.tokenRequest("target", "target-secret", SCOPE);
+    RawVaultHttp.Response longer = http.tokenRequest("target", "target-secret", SCOPE);
     assertThat(longer.status()).isEqualTo(400);
     assertThat(longer.headers().firstValue("Retry-After")).hasValue("2");
 
@@ -85,7 +85,7 @@ class SignInHardeningTest {
 
   @Test
   void probingForClientIdsIsSlowedDownToo() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     for (int i = 0; i < 5; i++) {
       assertThat(http.tokenRequest("no-such-app", "x", SCOPE).status()).isEqualTo(400);
     }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.MutableClock;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -38,9 +38,9 @@ class TokenValidationTest {
 
   @Test
   void aRequestWithoutTokenGetsTheChallengeAndIsNotProcessed() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     long before = VAULT.vault().keyRepository().names(false, null, 100).size();
-    VaultHttp.Response r =
+    RawVaultHttp.Response r =
         http.send("POST", "/keys/unauth/create?api-version=2025-07-01", null, "{\"kty\":\"EC\"}");
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.headers().firstValue("WWW-Authenticate"))
@@ -75,7 +75,7 @@ class TokenValidationTest {
 
   @Test
   void theV1EndpointIssuesTokensForAResource() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String form =
         "grant_type=client_credentials&client_id=app&client_secret=app-secret&resource=https%3A%2F%2Fvault.azure.net";
     var req =
@@ -84,7 +84,7 @@ class TokenValidationTest {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
             .build();
-    VaultHttp.Response r = http.send(req);
+    RawVaultHttp.Response r = http.send(req);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("resource").asText()).isEqualTo("https://vault.azure.net");
     assertThat(http.send("GET", GET_KEYS, r.json().get("access_token").asText(), null).status())
@@ -93,15 +93,16 @@ class TokenValidationTest {
 
   @Test
   void wrongSecretUnknownClientAndWrongScopeAreOAuthErrors() {
-    VaultHttp http = VAULT.http();
-    VaultHttp.Response bad = http.tokenRequest("app", "wrong", "https://vault.azure.net/.default");
+    RawVaultHttp http = VAULT.http();
+    RawVaultHttp.Response bad =
+        http.tokenRequest("app", "wrong", "https://vault.azure.net/.default");
     assertThat(bad.status()).isEqualTo(401);
     assertThat(bad.json().get("error").asText()).isEqualTo("invalid_client");
-    VaultHttp.Response unknown =
+    RawVaultHttp.Response unknown =
         http.tokenRequest("nobody", "x", "https://vault.azure.net/.default");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().get("error").asText()).isEqualTo("unauthorized_client");
-    VaultHttp.Response scope =
+    RawVaultHttp.Response scope =
         http.tokenRequest("app", "app-secret", "https://graph.microsoft.com/.default");
     assertThat(scope.status()).isEqualTo(400);
     assertThat(scope.json().get("error").asText()).isEqualTo("invalid_scope");
@@ -111,12 +112,12 @@ class TokenValidationTest {
 
   @Test
   void expiredForgedAndWrongAudienceTokensGet401() throws Exception {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String token = http.token("app", "app-secret", "https://vault.azure.net/.default");
     assertThat(http.send("GET", GET_KEYS, token, null).status()).isEqualTo(200);
 
     CLOCK.advance(Duration.ofMinutes(61));
-    VaultHttp.Response expired = http.send("GET", GET_KEYS, token, null);
+    RawVaultHttp.Response expired = http.send("GET", GET_KEYS, token, null);
     assertThat(expired.status()).isEqualTo(401);
     assertThat(expired.errorCode()).isEqualTo("Unauthorized");
     assertThat(expired.headers().firstValue("WWW-Authenticate")).isPresent();
@@ -139,7 +140,7 @@ class TokenValidationTest {
     assertThat(http.send("GET", GET_KEYS, tampered, null).status()).isEqualTo(401);
 
     String hsmToken = http.token("app", "app-secret", "https://managedhsm.azure.net/.default");
-    VaultHttp.Response wrongAudience = http.send("GET", GET_KEYS, hsmToken, null);
+    RawVaultHttp.Response wrongAudience = http.send("GET", GET_KEYS, hsmToken, null);
     assertThat(wrongAudience.status()).isEqualTo(401);
     assertThat(wrongAudience.body()).contains("Invalid audience");
 
@@ -148,7 +149,7 @@ class TokenValidationTest {
 
   @Test
   void servesOpenIdDiscoveryJwksAndInstanceDiscovery() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String tenant = VAULT.vault().tenantId();
     JsonNode config =
         http.send("GET", "/" + tenant + "/v2.0/.well-known/openid-configuration", null, null)

@@ -3,7 +3,7 @@ package dev.keybridge.localvault.certificates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class CertificateBadInputTest {
 
   @Test
   void hostileRequestsGetKeyVaultErrors() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String token = http.adminToken();
     assertThat(http.send("POST", "/certificates/present/create" + V, token, EC_SELF).status())
         .isEqualTo(202);
@@ -112,7 +112,7 @@ class CertificateBadInputTest {
     List<String> failures = new ArrayList<>();
     for (Case c : cases) {
       String path = c.path().contains("?") ? c.path() : c.path() + V;
-      VaultHttp.Response r = http.send(c.method(), path, token, c.body());
+      RawVaultHttp.Response r = http.send(c.method(), path, token, c.body());
       if (r.status() != c.status() || !c.code().equals(r.errorCode())) {
         failures.add(
             c.method() + " " + c.path() + " " + c.body() + " -> " + r.status() + " " + r.body());

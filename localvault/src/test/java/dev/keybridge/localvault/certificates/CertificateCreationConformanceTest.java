@@ -175,10 +175,10 @@ class CertificateCreationConformanceTest {
         new JcaPKCS10CertificationRequest(
             new PKCS10CertificationRequest(pending.getValue().getCsr()));
     assertThat(csr.getSubject().toString()).isEqualTo("CN=merged.example.test");
-    KeyPair caKeys = TestKeys.get("P-384#merge-ca");
-    X509Certificate ca = TestKeys.caCertificate("CN=Merge Test CA", caKeys);
+    KeyPair caKeys = TestKeyPairs.get("P-384#merge-ca");
+    X509Certificate ca = TestKeyPairs.caCertificate("CN=Merge Test CA", caKeys);
     X509Certificate leaf =
-        TestKeys.issue(
+        TestKeyPairs.issue(
             "CN=merged.example.test", csr.getPublicKey(), "CN=Merge Test CA", caKeys, false);
 
     assertThatThrownBy(
@@ -254,9 +254,9 @@ class CertificateCreationConformanceTest {
     keys.createEcKey(new com.azure.security.keyvault.keys.models.CreateEcKeyOptions("raced"));
     JcaPKCS10CertificationRequest csr =
         new JcaPKCS10CertificationRequest(new PKCS10CertificationRequest(csrDer));
-    KeyPair caKeys = TestKeys.get("P-256#raced-ca");
+    KeyPair caKeys = TestKeyPairs.get("P-256#raced-ca");
     X509Certificate leaf =
-        TestKeys.issue("CN=raced", csr.getPublicKey(), "CN=Raced CA", caKeys, false);
+        TestKeyPairs.issue("CN=raced", csr.getPublicKey(), "CN=Raced CA", caKeys, false);
 
     assertThatThrownBy(
             () ->

@@ -45,15 +45,16 @@ class CertificateImportConformanceTest {
 
   @BeforeAll
   static void chains() throws Exception {
-    caKeys = TestKeys.get("P-384#import-ca");
-    ca = TestKeys.caCertificate("CN=Import Test CA", caKeys);
-    rsaKeys = TestKeys.get("RSA-2048");
+    caKeys = TestKeyPairs.get("P-384#import-ca");
+    ca = TestKeyPairs.caCertificate("CN=Import Test CA", caKeys);
+    rsaKeys = TestKeyPairs.get("RSA-2048");
     rsaLeaf =
-        TestKeys.issue(
+        TestKeyPairs.issue(
             "CN=rsa.import.test", rsaKeys.getPublic(), "CN=Import Test CA", caKeys, false);
-    ecKeys = TestKeys.get("P-256#import");
+    ecKeys = TestKeyPairs.get("P-256#import");
     ecLeaf =
-        TestKeys.issue("CN=ec.import.test", ecKeys.getPublic(), "CN=Import Test CA", caKeys, false);
+        TestKeyPairs.issue(
+            "CN=ec.import.test", ecKeys.getPublic(), "CN=Import Test CA", caKeys, false);
   }
 
   @Test

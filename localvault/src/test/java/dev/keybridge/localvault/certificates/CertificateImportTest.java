@@ -39,10 +39,11 @@ class CertificateImportTest {
 
   /** A CA and a leaf issued by it for the key {@code key}. */
   private static X509Certificate[] chainFor(String key) throws Exception {
-    KeyPair caKeys = TestKeys.get("P-384#import-ca");
-    X509Certificate ca = TestKeys.caCertificate("CN=Import CA", caKeys);
+    KeyPair caKeys = TestKeyPairs.get("P-384#import-ca");
+    X509Certificate ca = TestKeyPairs.caCertificate("CN=Import CA", caKeys);
     X509Certificate leaf =
-        TestKeys.issue("CN=imported", TestKeys.get(key).getPublic(), "CN=Import CA", caKeys, false);
+        TestKeyPairs.issue(
+            "CN=imported", TestKeyPairs.get(key).getPublic(), "CN=Import CA", caKeys, false);
     return new X509Certificate[] {leaf, ca};
   }
 
@@ -80,7 +81,7 @@ class CertificateImportTest {
   @ParameterizedTest
   @ValueSource(strings = {"RSA-2048", "P-256"})
   void jdkPkcs12WithPasswordImports(String key) throws Exception {
-    KeyPair keyPair = TestKeys.get(key);
+    KeyPair keyPair = TestKeyPairs.get(key);
     X509Certificate[] chain = chainFor(key);
 
     ImportedCertificate imported =
@@ -97,7 +98,7 @@ class CertificateImportTest {
 
   @Test
   void pkcs12WithEmptyPasswordImportsWithoutPwd() throws Exception {
-    KeyPair keyPair = TestKeys.get("P-256");
+    KeyPair keyPair = TestKeyPairs.get("P-256");
     X509Certificate[] chain = chainFor("P-256");
 
     ImportedCertificate imported =
@@ -108,7 +109,7 @@ class CertificateImportTest {
 
   @Test
   void wrongOrMissingPasswordIsBadParameterNamingPwd() throws Exception {
-    String value = pkcs12(TestKeys.get("P-256").getPrivate(), chainFor("P-256"), PASSWORD);
+    String value = pkcs12(TestKeyPairs.get("P-256").getPrivate(), chainFor("P-256"), PASSWORD);
 
     assertBadParameter(value, "wrong", "pwd is wrong");
     assertBadParameter(value, null, "pwd is missing");
@@ -130,7 +131,8 @@ class CertificateImportTest {
 
   @Test
   void pkcs12WithAnotherKeysCertificateIsBadParameter() throws Exception {
-    String value = pkcs12(TestKeys.get("P-256#other").getPrivate(), chainFor("P-256"), PASSWORD);
+    String value =
+        pkcs12(TestKeyPairs.get("P-256#other").getPrivate(), chainFor("P-256"), PASSWORD);
 
     assertBadParameter(
         value, PASSWORD, "value: the private key in the PKCS#12 file does not match");
@@ -138,7 +140,7 @@ class CertificateImportTest {
 
   @Test
   void opensslPkcs12Imports(@TempDir Path dir) throws Exception {
-    KeyPair keyPair = TestKeys.get("RSA-2048");
+    KeyPair keyPair = TestKeyPairs.get("RSA-2048");
     X509Certificate[] chain = chainFor("RSA-2048");
     Path pemFile = dir.resolve("in.pem");
     Files.writeString(
@@ -167,7 +169,7 @@ class CertificateImportTest {
 
   @Test
   void pemWithPkcs8KeyAndCertificatesInAnyOrderImportsLeafFirst() throws Exception {
-    KeyPair keyPair = TestKeys.get("P-384");
+    KeyPair keyPair = TestKeyPairs.get("P-384");
     X509Certificate[] chain = chainFor("P-384");
     String value = pem(chain[1], new JcaPKCS8Generator(keyPair.getPrivate(), null), chain[0]);
     assertThat(value).contains("-----BEGIN PRIVATE KEY-----");
@@ -183,7 +185,7 @@ class CertificateImportTest {
   @ParameterizedTest
   @ValueSource(strings = {"RSA-2048", "P-256"})
   void pemWithOpensslTraditionalKeyImports(String key, @TempDir Path dir) throws Exception {
-    KeyPair keyPair = TestKeys.get(key);
+    KeyPair keyPair = TestKeyPairs.get(key);
     X509Certificate[] chain = chainFor(key);
     Path pkcs8 = dir.resolve("pkcs8.pem");
     Files.writeString(pkcs8, pem(new JcaPKCS8Generator(keyPair.getPrivate(), null)));
@@ -205,7 +207,7 @@ class CertificateImportTest {
 
   @Test
   void pemWithSecp256k1KeyImports() throws Exception {
-    KeyPair keyPair = TestKeys.get("P-256K");
+    KeyPair keyPair = TestKeyPairs.get("P-256K");
     X509Certificate certificate =
         new SelfSignedCertificateFactory(Clock.systemUTC())
             .create(
@@ -228,7 +230,7 @@ class CertificateImportTest {
 
   @Test
   void pemWithEncryptedKeyNeedsTheRightPwd() throws Exception {
-    KeyPair keyPair = TestKeys.get("P-256");
+    KeyPair keyPair = TestKeyPairs.get("P-256");
     X509Certificate[] chain = chainFor("P-256");
     String value =
         pem(
@@ -248,10 +250,10 @@ class CertificateImportTest {
 
   @Test
   void pemMistakesAreBadParameter() throws Exception {
-    KeyPair keyPair = TestKeys.get("P-256");
+    KeyPair keyPair = TestKeyPairs.get("P-256");
     X509Certificate[] chain = chainFor("P-256");
     Object key = new JcaPKCS8Generator(keyPair.getPrivate(), null);
-    Object otherKey = new JcaPKCS8Generator(TestKeys.get("P-256#other").getPrivate(), null);
+    Object otherKey = new JcaPKCS8Generator(TestKeyPairs.get("P-256#other").getPrivate(), null);
 
     assertBadParameter(pem(chain[0], chain[1]), null, "value holds no private key");
     assertBadParameter(pem(key), null, "value holds no CERTIFICATE block");
@@ -308,7 +310,7 @@ class CertificateImportTest {
   /** Bouncy Castle keys the empty password as zero bytes rather than RFC 7292's terminator. */
   @Test
   void bouncyCastlePkcs12WithEmptyPasswordImports() throws Exception {
-    KeyPair keyPair = TestKeys.get("P-256");
+    KeyPair keyPair = TestKeyPairs.get("P-256");
     X509Certificate[] chain = chainFor("P-256");
     KeyStore store = KeyStore.getInstance("PKCS12", BouncyCastle.PROVIDER);
     store.load(null, null);

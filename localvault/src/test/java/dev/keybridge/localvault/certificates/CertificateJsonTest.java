@@ -36,7 +36,7 @@ class CertificateJsonTest {
     certificate =
         new SelfSignedCertificateFactory(
                 Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"), ZoneOffset.UTC))
-            .create(policy, TestKeys.get("P-256"));
+            .create(policy, TestKeyPairs.get("P-256"));
   }
 
   @Test
@@ -116,7 +116,7 @@ class CertificateJsonTest {
 
   @Test
   void operationInProgressHasCsrAndNoTarget() {
-    byte[] csr = CsrFactory.createCsr(policy, TestKeys.get("P-256"));
+    byte[] csr = CsrFactory.createCsr(policy, TestKeyPairs.get("P-256"));
     CertificateOperation operation = CertificateOperation.start(IssuerParameters.UNKNOWN, csr);
 
     ObjectNode json = CertificateJson.operation(BASE, "c1", operation);

@@ -48,8 +48,8 @@ class CertificateLifecycleConformanceTest {
 
   @BeforeAll
   static void certificate() throws Exception {
-    keys = TestKeys.get("P-256#lifecycle");
-    leaf = TestKeys.caCertificate("CN=lifecycle", keys);
+    keys = TestKeyPairs.get("P-256#lifecycle");
+    leaf = TestKeyPairs.caCertificate("CN=lifecycle", keys);
     pfx = CertificateFiles.pkcs12(keys, List.of(leaf), "");
   }
 

@@ -102,9 +102,9 @@ class CertificatePersistenceTest {
     assertThat(op.getCsr()).isEqualTo(waiting.getCsr());
     JcaPKCS10CertificationRequest csr =
         new JcaPKCS10CertificationRequest(new PKCS10CertificationRequest(op.getCsr()));
-    KeyPair caKeys = TestKeys.get("P-256#persist-ca");
+    KeyPair caKeys = TestKeyPairs.get("P-256#persist-ca");
     X509Certificate leaf =
-        TestKeys.issue("CN=waiting", csr.getPublicKey(), "CN=Persist CA", caKeys, false);
+        TestKeyPairs.issue("CN=waiting", csr.getPublicKey(), "CN=Persist CA", caKeys, false);
     after.mergeCertificate(
         new MergeCertificateOptions("waiting", List.of(leaf.getEncoded())).setEnabled(true));
     assertThat(resumed.setPollInterval(Duration.ofMillis(50)).waitForCompletion().getStatus())

@@ -261,7 +261,7 @@ class CertificatePolicyTest {
     X509Certificate certificate =
         new SelfSignedCertificateFactory(
                 Clock.fixed(Instant.parse("2026-03-31T12:00:00Z"), ZoneOffset.UTC))
-            .create(source, TestKeys.get("P-384"));
+            .create(source, TestKeyPairs.get("P-384"));
 
     CertificatePolicy derived =
         CertificatePolicy.fromCertificate(certificate, CertificateContentType.PEM);
@@ -294,7 +294,7 @@ class CertificatePolicyTest {
         CertificatePolicy.fromJson(json("{'x509_props':{'subject':'CN=right'}}"));
     X509Certificate certificate =
         new SelfSignedCertificateFactory(Clock.systemUTC())
-            .create(source, TestKeys.get("RSA-2048"));
+            .create(source, TestKeyPairs.get("RSA-2048"));
 
     CertificatePolicy described = callers.describing(certificate);
 

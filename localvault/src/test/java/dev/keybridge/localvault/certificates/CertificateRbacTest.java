@@ -43,8 +43,8 @@ class CertificateRbacTest {
 
   @BeforeAll
   static void certificate() throws Exception {
-    KeyPair keys = TestKeys.get("P-256#rbac");
-    pfx = CertificateFiles.pkcs12(keys, List.of(TestKeys.caCertificate("CN=rbac", keys)), "");
+    KeyPair keys = TestKeyPairs.get("P-256#rbac");
+    pfx = CertificateFiles.pkcs12(keys, List.of(TestKeyPairs.caCertificate("CN=rbac", keys)), "");
   }
 
   private static void assertForbidden(ThrowingCallable call) {

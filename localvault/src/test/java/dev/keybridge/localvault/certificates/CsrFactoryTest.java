@@ -32,7 +32,7 @@ class CsrFactoryTest {
   @ParameterizedTest
   @ValueSource(strings = {"RSA-2048", "P-256", "P-384"})
   void csrIsSignedByThePendingKeyAndRequestsThePolicysExtensions(String key) throws Exception {
-    KeyPair keyPair = TestKeys.get(key);
+    KeyPair keyPair = TestKeyPairs.get(key);
     CertificatePolicy policy =
         CertificatePolicy.fromJson(new ObjectMapper().readTree(POLICY.replace('\'', '"')));
 
@@ -80,7 +80,7 @@ class CsrFactoryTest {
                 .readTree("{\"x509_props\":{\"sans\":{\"dns_names\":[\"a.example\"]}}}"));
 
     PKCS10CertificationRequest csr =
-        new PKCS10CertificationRequest(CsrFactory.createCsr(policy, TestKeys.get("P-256")));
+        new PKCS10CertificationRequest(CsrFactory.createCsr(policy, TestKeyPairs.get("P-256")));
 
     assertThat(csr.getSubject().getRDNs()).isEmpty();
     Extensions extensions =

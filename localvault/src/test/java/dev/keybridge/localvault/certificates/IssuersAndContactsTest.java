@@ -10,7 +10,7 @@ import com.azure.security.keyvault.certificates.models.CertificateContact;
 import com.azure.security.keyvault.certificates.models.CertificateIssuer;
 import com.azure.security.keyvault.certificates.models.IssuerProperties;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class IssuersAndContactsTest {
                 .collect(Collectors.toList()))
         .containsExactly("digicert-prod", "other-ca");
 
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String raw =
         http.send(
                 "GET",

@@ -23,18 +23,20 @@ class MergeValidatorTest {
 
   @BeforeAll
   static void chain() throws Exception {
-    pending = TestKeys.get("P-256#pending");
-    KeyPair rootKeys = TestKeys.get("P-384#root");
-    KeyPair intermediateKeys = TestKeys.get("P-256#intermediate");
-    root = TestKeys.caCertificate("CN=Root CA", rootKeys);
+    pending = TestKeyPairs.get("P-256#pending");
+    KeyPair rootKeys = TestKeyPairs.get("P-384#root");
+    KeyPair intermediateKeys = TestKeyPairs.get("P-256#intermediate");
+    root = TestKeyPairs.caCertificate("CN=Root CA", rootKeys);
     intermediate =
-        TestKeys.issue("CN=Issuing CA", intermediateKeys.getPublic(), "CN=Root CA", rootKeys, true);
+        TestKeyPairs.issue(
+            "CN=Issuing CA", intermediateKeys.getPublic(), "CN=Root CA", rootKeys, true);
     leaf =
-        TestKeys.issue("CN=merged", pending.getPublic(), "CN=Issuing CA", intermediateKeys, false);
+        TestKeyPairs.issue(
+            "CN=merged", pending.getPublic(), "CN=Issuing CA", intermediateKeys, false);
     otherLeaf =
-        TestKeys.issue(
+        TestKeyPairs.issue(
             "CN=merged",
-            TestKeys.get("P-256#other").getPublic(),
+            TestKeyPairs.get("P-256#other").getPublic(),
             "CN=Issuing CA",
             intermediateKeys,
             false);
@@ -64,7 +66,7 @@ class MergeValidatorTest {
   @Test
   void certificatesOffThePathFollowTheChainAndDuplicatesGo() throws Exception {
     X509Certificate unrelated =
-        TestKeys.caCertificate("CN=Unrelated", TestKeys.get("P-256#unrelated"));
+        TestKeyPairs.caCertificate("CN=Unrelated", TestKeyPairs.get("P-256#unrelated"));
 
     List<X509Certificate> chain =
         MergeValidator.validate(
@@ -90,7 +92,7 @@ class MergeValidatorTest {
   @Test
   void rsaKeyAgainstEcCertificatesIsRejected() throws Exception {
     assertThatThrownBy(
-            () -> MergeValidator.validate(x5c(leaf), TestKeys.get("RSA-2048").getPublic()))
+            () -> MergeValidator.validate(x5c(leaf), TestKeyPairs.get("RSA-2048").getPublic()))
         .isInstanceOf(VaultError.class)
         .hasMessageContaining("does not match");
   }

@@ -24,11 +24,11 @@ class SecretContentTest {
 
   /** A leaf for the key {@code key} and the CA that issued it. */
   private static List<X509Certificate> chain(String key) throws Exception {
-    KeyPair caKeys = TestKeys.get("P-256#secret-ca");
-    X509Certificate ca = TestKeys.caCertificate("CN=Secret CA", caKeys);
+    KeyPair caKeys = TestKeyPairs.get("P-256#secret-ca");
+    X509Certificate ca = TestKeyPairs.caCertificate("CN=Secret CA", caKeys);
     X509Certificate leaf =
-        TestKeys.issue(
-            "CN=secret leaf", TestKeys.get(key).getPublic(), "CN=Secret CA", caKeys, false);
+        TestKeyPairs.issue(
+            "CN=secret leaf", TestKeyPairs.get(key).getPublic(), "CN=Secret CA", caKeys, false);
     return List.of(leaf, ca);
   }
 
@@ -45,7 +45,7 @@ class SecretContentTest {
   @ParameterizedTest
   @ValueSource(strings = {"RSA-2048", "P-384"})
   void exportablePkcs12OpensInTheJdkWithTheEmptyPassword(String key) throws Exception {
-    KeyPair keyPair = TestKeys.get(key);
+    KeyPair keyPair = TestKeyPairs.get(key);
     List<X509Certificate> chain = chain(key);
 
     String value =
@@ -71,7 +71,7 @@ class SecretContentTest {
     List<X509Certificate> chain = chain("P-256");
     String value =
         SecretContent.build(
-            CertificateContentType.PKCS12, chain, TestKeys.get("P-256").getPrivate(), false);
+            CertificateContentType.PKCS12, chain, TestKeyPairs.get("P-256").getPrivate(), false);
     org.bouncycastle.pkcs.PKCS12PfxPdu pfx =
         new org.bouncycastle.pkcs.PKCS12PfxPdu(Base64.getDecoder().decode(value));
     List<X509Certificate> found = new java.util.ArrayList<>();
@@ -99,7 +99,7 @@ class SecretContentTest {
 
   @Test
   void pkcs12OpensInTheJdkWithTheEmptyPasswordLikeKeyVaultsFiles() throws Exception {
-    KeyPair keyPair = TestKeys.get("P-256");
+    KeyPair keyPair = TestKeyPairs.get("P-256");
     List<X509Certificate> chain = chain("P-256");
     String value =
         SecretContent.build(CertificateContentType.PKCS12, chain, keyPair.getPrivate(), true);
@@ -126,7 +126,7 @@ class SecretContentTest {
 
   @Test
   void pkcs12OpensInBouncyCastleWithTheEmptyPassword() throws Exception {
-    KeyPair keyPair = TestKeys.get("RSA-2048");
+    KeyPair keyPair = TestKeyPairs.get("RSA-2048");
     String value =
         SecretContent.build(
             CertificateContentType.PKCS12, chain("RSA-2048"), keyPair.getPrivate(), true);
@@ -155,7 +155,7 @@ class SecretContentTest {
 
     String value =
         SecretContent.build(
-            CertificateContentType.PKCS12, chain, TestKeys.get("P-256").getPrivate(), false);
+            CertificateContentType.PKCS12, chain, TestKeyPairs.get("P-256").getPrivate(), false);
     KeyStore store = load(value, new char[0], null);
 
     List<Certificate> certificates = new ArrayList<>();
@@ -168,7 +168,7 @@ class SecretContentTest {
 
   @Test
   void exportablePkcs12IsReadableByOpenssl(@TempDir Path dir) throws Exception {
-    KeyPair keyPair = TestKeys.get("P-256");
+    KeyPair keyPair = TestKeyPairs.get("P-256");
     List<X509Certificate> chain = chain("P-256");
     Path pfx = dir.resolve("secret.p12");
     Files.write(
@@ -204,7 +204,7 @@ class SecretContentTest {
                 SecretContent.build(
                     CertificateContentType.PKCS12,
                     chain("RSA-2048"),
-                    TestKeys.get("RSA-2048").getPrivate(),
+                    TestKeyPairs.get("RSA-2048").getPrivate(),
                     false)));
 
     Openssl.Result all = Openssl.run("pkcs12", "-nodes", "-in", pfx.toString(), "-passin", "pass:");
@@ -215,7 +215,7 @@ class SecretContentTest {
 
   @Test
   void pkcs12SecretImportsBackIntoTheVault() throws Exception {
-    KeyPair keyPair = TestKeys.get("RSA-2048");
+    KeyPair keyPair = TestKeyPairs.get("RSA-2048");
     List<X509Certificate> chain = chain("RSA-2048");
 
     ImportedCertificate imported =
@@ -230,7 +230,7 @@ class SecretContentTest {
 
   @Test
   void exportablePemIsPkcs8KeyThenCertificatesLeafFirst(@TempDir Path dir) throws Exception {
-    KeyPair keyPair = TestKeys.get("P-384");
+    KeyPair keyPair = TestKeyPairs.get("P-384");
     List<X509Certificate> chain = chain("P-384");
 
     String pem = SecretContent.build(CertificateContentType.PEM, chain, keyPair.getPrivate(), true);
@@ -274,7 +274,7 @@ class SecretContentTest {
                 SecretContent.build(
                     CertificateContentType.PKCS12,
                     List.of(),
-                    TestKeys.get("P-256").getPrivate(),
+                    TestKeyPairs.get("P-256").getPrivate(),
                     true))
         .isInstanceOf(IllegalArgumentException.class);
   }

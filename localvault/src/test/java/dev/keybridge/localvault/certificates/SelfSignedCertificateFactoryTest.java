@@ -41,7 +41,7 @@ class SelfSignedCertificateFactoryTest {
     "P-256K, SHA256withECDSA",
   })
   void certificateIsSelfSignedWithTheKeysAlgorithm(String key, String algorithm) throws Exception {
-    KeyPair keyPair = TestKeys.get(key);
+    KeyPair keyPair = TestKeyPairs.get(key);
 
     X509Certificate certificate =
         FACTORY.create(policy("{'x509_props':{'subject':'CN=self,O=Keybridge'}}"), keyPair);
@@ -69,7 +69,7 @@ class SelfSignedCertificateFactoryTest {
                     + "'upns':['svc@corp.example']},"
                     + "'ekus':['1.3.6.1.5.5.7.3.1','1.3.6.1.5.5.7.3.3'],"
                     + "'key_usage':['digitalSignature','keyEncipherment','dataEncipherment']}}"),
-            TestKeys.get("RSA-2048"));
+            TestKeyPairs.get("RSA-2048"));
 
     List<String> names = new ArrayList<>();
     for (List<?> name : certificate.getSubjectAlternativeNames()) {
@@ -95,7 +95,7 @@ class SelfSignedCertificateFactoryTest {
   @Test
   void defaultsGiveServerAndClientAuthAndRsaKeyUsage() throws Exception {
     X509Certificate certificate =
-        FACTORY.create(policy("{'x509_props':{'subject':'CN=d'}}"), TestKeys.get("RSA-2048"));
+        FACTORY.create(policy("{'x509_props':{'subject':'CN=d'}}"), TestKeyPairs.get("RSA-2048"));
 
     assertThat(certificate.getExtendedKeyUsage())
         .containsExactly("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
@@ -109,7 +109,7 @@ class SelfSignedCertificateFactoryTest {
         FACTORY.create(
             policy(
                 "{'x509_props':{'sans':{'emails':['a@b.example'],'dns_names':['only.example']}}}"),
-            TestKeys.get("P-256"));
+            TestKeyPairs.get("P-256"));
 
     assertThat(certificate.getSubjectX500Principal())
         .isEqualTo(new X500Principal("CN=only.example"));
@@ -126,7 +126,7 @@ class SelfSignedCertificateFactoryTest {
             policy(
                 "{'x509_props':{'subject':'CN=ca','key_usage':['keyCertSign','cRLSign'],"
                     + "'basic_constraints':{'ca':true}}}"),
-            TestKeys.get("P-256"));
+            TestKeyPairs.get("P-256"));
 
     assertThat(certificate.getBasicConstraints()).isEqualTo(Integer.MAX_VALUE);
     assertThat(certificate.getKeyUsage()[5]).isTrue();
@@ -135,10 +135,11 @@ class SelfSignedCertificateFactoryTest {
   @Test
   void validityRunsFromNowForTheCalendarMonthsOfThePolicy() throws Exception {
     X509Certificate twelve =
-        FACTORY.create(policy("{'x509_props':{'subject':'CN=v'}}"), TestKeys.get("P-256"));
+        FACTORY.create(policy("{'x509_props':{'subject':'CN=v'}}"), TestKeyPairs.get("P-256"));
     X509Certificate one =
         FACTORY.create(
-            policy("{'x509_props':{'subject':'CN=v','validity_months':1}}"), TestKeys.get("P-256"));
+            policy("{'x509_props':{'subject':'CN=v','validity_months':1}}"),
+            TestKeyPairs.get("P-256"));
 
     assertThat(twelve.getNotBefore().toInstant()).isEqualTo(Instant.parse("2026-01-31T10:15:30Z"));
     assertThat(twelve.getNotAfter().toInstant()).isEqualTo(Instant.parse("2027-01-31T10:15:30Z"));
@@ -151,7 +152,7 @@ class SelfSignedCertificateFactoryTest {
     CertificatePolicy policy = policy("{'x509_props':{'subject':'CN=s'}}");
     List<BigInteger> serials = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      serials.add(FACTORY.create(policy, TestKeys.get("P-256")).getSerialNumber());
+      serials.add(FACTORY.create(policy, TestKeyPairs.get("P-256")).getSerialNumber());
     }
 
     assertThat(serials).doesNotHaveDuplicates();
@@ -166,7 +167,7 @@ class SelfSignedCertificateFactoryTest {
   @Test
   void keyIdentifiersNameTheCertificatesOwnKey() throws Exception {
     X509Certificate certificate =
-        FACTORY.create(policy("{'x509_props':{'subject':'CN=k'}}"), TestKeys.get("P-384"));
+        FACTORY.create(policy("{'x509_props':{'subject':'CN=k'}}"), TestKeyPairs.get("P-384"));
 
     byte[] ski =
         SubjectKeyIdentifier.getInstance(
@@ -187,7 +188,7 @@ class SelfSignedCertificateFactoryTest {
   void policyWithNeitherSubjectNorSanIsBadParameter() throws Exception {
     CertificatePolicy policy = policy("{'x509_props':{}}");
 
-    assertThatThrownBy(() -> FACTORY.create(policy, TestKeys.get("P-256")))
+    assertThatThrownBy(() -> FACTORY.create(policy, TestKeyPairs.get("P-256")))
         .isInstanceOfSatisfying(VaultError.class, e -> assertThat(e.status()).isEqualTo(400))
         .hasMessageContaining("x509_props.subject is required");
   }

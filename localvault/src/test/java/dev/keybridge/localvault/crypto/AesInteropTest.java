@@ -26,7 +26,7 @@ class AesInteropTest {
   @ParameterizedTest(name = "A{0}GCM")
   @ValueSource(ints = {128, 192, 256})
   void gcmInteroperatesWithTheJdk(int bits) throws Exception {
-    KeyMaterial key = TestKeys.oct(bits);
+    KeyMaterial key = TestKeyMaterial.oct(bits);
     String alg = "A" + bits + "GCM";
     byte[] plaintext = bytes(45, 1);
     byte[] aad = bytes(20, 2);
@@ -65,7 +65,7 @@ class AesInteropTest {
 
   @Test
   void gcmChecksIvAndTagSizes() {
-    KeyMaterial key = TestKeys.oct(256);
+    KeyMaterial key = TestKeyMaterial.oct(256);
     assertBadParameter(
         () -> KeyCrypto.encrypt(key, "A256GCM", new byte[8], new byte[16], null),
         "IV for A256GCM must be 12 bytes, got 16");
@@ -85,7 +85,7 @@ class AesInteropTest {
   @ParameterizedTest(name = "{0}-bit CBC and CBCPAD")
   @ValueSource(ints = {128, 192, 256})
   void cbcInteroperatesWithTheJdk(int bits) throws Exception {
-    KeyMaterial key = TestKeys.oct(bits);
+    KeyMaterial key = TestKeyMaterial.oct(bits);
     byte[] blocks = bytes(48, 4);
     byte[] odd = bytes(37, 5);
     for (String alg : new String[] {"A" + bits + "CBC", "A" + bits + "CBCPAD"}) {
@@ -119,7 +119,7 @@ class AesInteropTest {
 
   @Test
   void cbcPadWithBadPaddingIsRefused() throws Exception {
-    KeyMaterial key = TestKeys.oct(128);
+    KeyMaterial key = TestKeyMaterial.oct(128);
     byte[] iv = bytes(16, 1);
     // A block whose plaintext ends in 0x00 is not valid PKCS#7.
     Cipher raw = cipher("AES/CBC/NoPadding", null);
@@ -136,7 +136,7 @@ class AesInteropTest {
   @ParameterizedTest(name = "{0}-bit key wrap")
   @ValueSource(ints = {128, 192, 256})
   void keyWrapInteroperatesWithTheJdk(int bits) throws Exception {
-    KeyMaterial key = TestKeys.oct(bits);
+    KeyMaterial key = TestKeyMaterial.oct(bits);
     SecretKey toWrap = new SecretKeySpec(bytes(32, 7), "AES");
     for (String alg : new String[] {"A" + bits + "KW", "CKM_AES_KEY_WRAP"}) {
       byte[] wrapped = KeyCrypto.wrapKey(key, alg, toWrap.getEncoded());
@@ -169,21 +169,21 @@ class AesInteropTest {
   @Test
   void keySizeMustMatchTheAlgorithm() {
     assertBadParameter(
-        () -> KeyCrypto.encrypt(TestKeys.oct(128), "A256GCM", new byte[16], null, null),
+        () -> KeyCrypto.encrypt(TestKeyMaterial.oct(128), "A256GCM", new byte[16], null, null),
         "Algorithm A256GCM is not valid for a 128-bit oct-HSM key");
     assertBadParameter(
-        () -> KeyCrypto.wrapKey(TestKeys.oct(192), "A128KW", new byte[16]),
+        () -> KeyCrypto.wrapKey(TestKeyMaterial.oct(192), "A128KW", new byte[16]),
         "Algorithm A128KW is not valid for a 192-bit oct-HSM key");
     assertBadParameter(
-        () -> KeyCrypto.wrapKey(TestKeys.oct(128), "A128KW", new byte[12]),
+        () -> KeyCrypto.wrapKey(TestKeyMaterial.oct(128), "A128KW", new byte[12]),
         "Key to wrap with A128KW must be a multiple of 8 bytes and at least 16 bytes, got 12");
     assertBadParameter(
-        () -> KeyCrypto.unwrapKey(TestKeys.oct(128), "CKM_AES_KEY_WRAP", new byte[20]),
+        () -> KeyCrypto.unwrapKey(TestKeyMaterial.oct(128), "CKM_AES_KEY_WRAP", new byte[20]),
         "Wrapped key for CKM_AES_KEY_WRAP must be a multiple of 8 bytes and at least 24 bytes,"
             + " got 20");
-    assertThat(KeyCrypto.encryptionAlgorithms(TestKeys.oct(192)))
+    assertThat(KeyCrypto.encryptionAlgorithms(TestKeyMaterial.oct(192)))
         .containsExactly("A192GCM", "A192CBC", "A192CBCPAD");
-    assertThat(KeyCrypto.wrapAlgorithms(TestKeys.oct(192)))
+    assertThat(KeyCrypto.wrapAlgorithms(TestKeyMaterial.oct(192)))
         .containsExactly("A192KW", "CKM_AES_KEY_WRAP", "CKM_AES_KEY_WRAP_PAD");
   }
 

@@ -20,7 +20,7 @@ class JwkImportTest {
 
   @Test
   void rsaImportKeepsTheTypeAndMaterial() {
-    KeyMaterial original = TestKeys.rsa(2048);
+    KeyMaterial original = TestKeyMaterial.rsa(2048);
     KeyMaterial imported = KeyMaterial.fromJwk(original.privateJwk(), true);
     assertThat(imported.kty()).isEqualTo("RSA-HSM");
     assertThat(imported.publicKey()).isEqualTo(original.publicKey());
@@ -29,7 +29,7 @@ class JwkImportTest {
 
   @Test
   void rsaPrimesAreRecoveredFromNed() {
-    ObjectNode full = TestKeys.rsa(2048).privateJwk();
+    ObjectNode full = TestKeyMaterial.rsa(2048).privateJwk();
     ObjectNode minimal = jwk("RSA");
     minimal.set("n", full.get("n"));
     minimal.set("e", full.get("e"));
@@ -45,7 +45,7 @@ class JwkImportTest {
 
   @Test
   void rsaWithOnlyOnePrimeIsCompleted() {
-    ObjectNode full = TestKeys.rsa(3072).privateJwk();
+    ObjectNode full = TestKeyMaterial.rsa(3072).privateJwk();
     ObjectNode partial = full.deepCopy();
     partial.remove(java.util.List.of("q", "dp", "dq", "qi"));
     assertThat(KeyMaterial.fromJwk(partial, false).privateJwk()).isEqualTo(full);
@@ -53,14 +53,14 @@ class JwkImportTest {
 
   @Test
   void paddedBase64IsAccepted() {
-    ObjectNode jwk = TestKeys.oct(128).privateJwk();
+    ObjectNode jwk = TestKeyMaterial.oct(128).privateJwk();
     jwk.put("k", jwk.get("k").asText() + "==");
-    assertThat(KeyMaterial.fromJwk(jwk, true)).isEqualTo(TestKeys.oct(128));
+    assertThat(KeyMaterial.fromJwk(jwk, true)).isEqualTo(TestKeyMaterial.oct(128));
   }
 
   @Test
   void rsaWithAnotherKeysPrivateExponentIsRefused() {
-    ObjectNode jwk = TestKeys.rsa(2048).privateJwk();
+    ObjectNode jwk = TestKeyMaterial.rsa(2048).privateJwk();
     ObjectNode other = KeyMaterial.generate("RSA", 2048, null, null).privateJwk();
     jwk.set("d", other.get("d"));
     assertBadParameter(
@@ -75,7 +75,7 @@ class JwkImportTest {
 
   @Test
   void rsaWithForeignPrimesIsRefused() {
-    ObjectNode jwk = TestKeys.rsa(2048).privateJwk();
+    ObjectNode jwk = TestKeyMaterial.rsa(2048).privateJwk();
     jwk.set("p", KeyMaterial.generate("RSA", 2048, null, null).privateJwk().get("p"));
     assertBadParameter(
         () -> KeyMaterial.fromJwk(jwk, false),
@@ -85,7 +85,7 @@ class JwkImportTest {
   @Test
   void rsaWithWrongCrtValueIsRefused() {
     for (String member : new String[] {"dp", "dq", "qi"}) {
-      ObjectNode jwk = TestKeys.rsa(2048).privateJwk();
+      ObjectNode jwk = TestKeyMaterial.rsa(2048).privateJwk();
       BigInteger value = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get(member).asText()));
       jwk.put(member, Jwk.encode(Jwk.unsignedBytes(value.add(BigInteger.TWO))));
       assertBadParameter(
@@ -96,7 +96,7 @@ class JwkImportTest {
 
   @Test
   void rsaWithoutPrivateExponentIsRefused() {
-    ObjectNode jwk = TestKeys.rsa(2048).publicJwk(null, null);
+    ObjectNode jwk = TestKeyMaterial.rsa(2048).publicJwk(null, null);
     assertBadParameter(
         () -> KeyMaterial.fromJwk(jwk, false), "JWK has no private key material: RSA needs 'd'");
   }
@@ -113,7 +113,7 @@ class JwkImportTest {
 
   @Test
   void ecPointNotOnTheCurveIsRefused() {
-    ObjectNode jwk = TestKeys.ec("P-256").privateJwk();
+    ObjectNode jwk = TestKeyMaterial.ec("P-256").privateJwk();
     BigInteger y = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("y").asText()));
     jwk.put("y", Jwk.encode(Jwk.unsignedBytes(y.add(BigInteger.ONE), 32)));
     assertBadParameter(
@@ -122,7 +122,7 @@ class JwkImportTest {
 
   @Test
   void ecPointOfAnotherKeyIsRefused() {
-    ObjectNode jwk = TestKeys.ec("P-384").privateJwk();
+    ObjectNode jwk = TestKeyMaterial.ec("P-384").privateJwk();
     ObjectNode other = KeyMaterial.generate("EC", null, null, "P-384").privateJwk();
     jwk.set("d", other.get("d"));
     assertBadParameter(
@@ -132,7 +132,7 @@ class JwkImportTest {
 
   @Test
   void ecCoordinateTooLongIsRefused() {
-    ObjectNode jwk = TestKeys.ec("P-256K").privateJwk();
+    ObjectNode jwk = TestKeyMaterial.ec("P-256K").privateJwk();
     jwk.put("x", Jwk.encode(new byte[33]));
     assertBadParameter(
         () -> KeyMaterial.fromJwk(jwk, false), "EC member 'x' must be 32 bytes for P-256K, got 33");
@@ -140,14 +140,14 @@ class JwkImportTest {
 
   @Test
   void ecWithoutPrivateScalarOrCurveIsRefused() {
-    ObjectNode publicOnly = TestKeys.ec("P-521").publicJwk(null, null);
+    ObjectNode publicOnly = TestKeyMaterial.ec("P-521").publicJwk(null, null);
     assertBadParameter(
         () -> KeyMaterial.fromJwk(publicOnly, false),
         "JWK has no private key material: EC needs 'd'");
-    ObjectNode noCurve = TestKeys.ec("P-521").privateJwk();
+    ObjectNode noCurve = TestKeyMaterial.ec("P-521").privateJwk();
     noCurve.remove("crv");
     assertBadParameter(() -> KeyMaterial.fromJwk(noCurve, false), "EC key is missing member 'crv'");
-    ObjectNode badCurve = TestKeys.ec("P-521").privateJwk();
+    ObjectNode badCurve = TestKeyMaterial.ec("P-521").privateJwk();
     badCurve.put("crv", "secp521r1");
     assertBadParameter(
         () -> KeyMaterial.fromJwk(badCurve, false),
@@ -196,26 +196,30 @@ class JwkImportTest {
     assertThat(key.curve()).isEqualTo("P-384");
     assertThat(key.publicKey()).isEqualTo(pair.getPublic());
 
-    KeyPair rsa = TestKeys.rsa(2048).keyPair();
-    assertThat(KeyMaterial.fromKeyPair(rsa, false)).isEqualTo(TestKeys.rsa(2048));
+    KeyPair rsa = TestKeyMaterial.rsa(2048).keyPair();
+    assertThat(KeyMaterial.fromKeyPair(rsa, false)).isEqualTo(TestKeyMaterial.rsa(2048));
   }
 
   @Test
   void jcaKeyPairWithMismatchedHalvesIsRefused() {
     KeyPair mixedEc =
         new KeyPair(
-            TestKeys.ec("P-256").publicKey(),
+            TestKeyMaterial.ec("P-256").publicKey(),
             KeyMaterial.generate("EC", null, null, "P-256").keyPair().getPrivate());
     assertBadParameter(
         () -> KeyMaterial.fromKeyPair(mixedEc, false),
         "EC public point (x, y) does not match private key d");
     KeyPair mixedCurves =
-        new KeyPair(TestKeys.ec("P-256").publicKey(), TestKeys.ec("P-384").keyPair().getPrivate());
+        new KeyPair(
+            TestKeyMaterial.ec("P-256").publicKey(),
+            TestKeyMaterial.ec("P-384").keyPair().getPrivate());
     assertBadParameter(
         () -> KeyMaterial.fromKeyPair(mixedCurves, false),
         "EC private key is on a different curve than the public key");
     assertBadParameter(
-        () -> KeyMaterial.fromKeyPair(new KeyPair(TestKeys.ec("P-256").publicKey(), null), false),
+        () ->
+            KeyMaterial.fromKeyPair(
+                new KeyPair(TestKeyMaterial.ec("P-256").publicKey(), null), false),
         "Key pair needs both a public and a private key");
   }
 

@@ -38,11 +38,11 @@ class KeyMaterialTest {
   /** Generated keys, reusing the shared RSA keys of the same size where the type allows. */
   static KeyMaterial generated(String kty, Integer size, String crv) {
     if (kty.equals("RSA") && size != null) {
-      return TestKeys.rsa(size);
+      return TestKeyMaterial.rsa(size);
     }
     if (kty.equals("RSA-HSM")) {
       // A different type over the same (slow to generate) material.
-      return KeyMaterial.fromJwk(TestKeys.rsa(size).privateJwk(), true);
+      return KeyMaterial.fromJwk(TestKeyMaterial.rsa(size).privateJwk(), true);
     }
     return KeyMaterial.generate(kty, size, null, crv);
   }
@@ -93,7 +93,7 @@ class KeyMaterialTest {
 
   @Test
   void deserializeRefusesCorruptBytes() {
-    byte[] stored = TestKeys.ec("P-256").serialize();
+    byte[] stored = TestKeyMaterial.ec("P-256").serialize();
     byte[] badMagic = stored.clone();
     badMagic[0] = 'X';
     assertThatThrownBy(() -> KeyMaterial.deserialize(badMagic))
@@ -164,7 +164,7 @@ class KeyMaterialTest {
 
   @Test
   void publicJwkOfRsa() {
-    KeyMaterial key = TestKeys.rsa(2048);
+    KeyMaterial key = TestKeyMaterial.rsa(2048);
     ObjectNode jwk = key.publicJwk("https://v/keys/k/1", List.of("sign", "verify"));
     assertThat(jwk.fieldNames()).toIterable().containsExactly("kid", "kty", "key_ops", "n", "e");
     assertThat(jwk.get("kid").asText()).isEqualTo("https://v/keys/k/1");
@@ -179,7 +179,7 @@ class KeyMaterialTest {
 
   @Test
   void publicJwkOfOctHasNoMaterial() {
-    ObjectNode jwk = TestKeys.oct(256).publicJwk("kid", null);
+    ObjectNode jwk = TestKeyMaterial.oct(256).publicJwk("kid", null);
     assertThat(jwk.fieldNames()).toIterable().containsExactly("kid", "kty", "key_ops");
     assertThat(jwk.get("key_ops"))
         .extracting(n -> n.asText())
@@ -209,10 +209,10 @@ class KeyMaterialTest {
 
   @Test
   void toStringNamesTheShapeOnly() {
-    assertThat(TestKeys.rsa(2048)).hasToString("KeyMaterial[kty=RSA, size=2048]");
-    assertThat(TestKeys.ec("P-256K")).hasToString("KeyMaterial[kty=EC, curve=P-256K]");
-    assertThat(TestKeys.oct(128)).hasToString("KeyMaterial[kty=oct-HSM, size=128]");
-    assertThat(KeyMaterial.fromPublicKey(TestKeys.ec("P-384").publicKey()))
+    assertThat(TestKeyMaterial.rsa(2048)).hasToString("KeyMaterial[kty=RSA, size=2048]");
+    assertThat(TestKeyMaterial.ec("P-256K")).hasToString("KeyMaterial[kty=EC, curve=P-256K]");
+    assertThat(TestKeyMaterial.oct(128)).hasToString("KeyMaterial[kty=oct-HSM, size=128]");
+    assertThat(KeyMaterial.fromPublicKey(TestKeyMaterial.ec("P-384").publicKey()))
         .hasToString("KeyMaterial[kty=EC, curve=P-384, public only]");
   }
 
@@ -220,15 +220,16 @@ class KeyMaterialTest {
   void keyPairIsUsableByTheJdk() throws Exception {
     for (KeyMaterial key :
         List.of(
-            TestKeys.rsa(2048),
-            TestKeys.ec("P-256"),
-            TestKeys.ec("P-521"),
-            TestKeys.ec("P-256K"))) {
+            TestKeyMaterial.rsa(2048),
+            TestKeyMaterial.ec("P-256"),
+            TestKeyMaterial.ec("P-521"),
+            TestKeyMaterial.ec("P-256K"))) {
       assertThat(key.keyPair().getPrivate().getEncoded()).as(key + " PKCS#8").isNotEmpty();
       assertThat(key.keyPair().getPublic().getEncoded()).as(key + " X.509").isNotEmpty();
       assertThat(key.keyPair().getPublic()).isSameAs(key.publicKey());
     }
-    assertThat(TestKeys.rsa(2048).keyPair().getPrivate()).isInstanceOf(RSAPrivateCrtKey.class);
+    assertThat(TestKeyMaterial.rsa(2048).keyPair().getPrivate())
+        .isInstanceOf(RSAPrivateCrtKey.class);
   }
 
   static KeyMaterial keyWithPrivateScalarOne(String crv) {

@@ -29,7 +29,7 @@ class RsaEncryptionInteropTest {
   @ParameterizedTest(name = "RSA-{0} {1}")
   @MethodSource("keysAndAlgorithms")
   void keyCryptoDecryptsWhatTheJdkEncrypts(int bits, String alg) throws Exception {
-    KeyMaterial key = TestKeys.rsa(bits);
+    KeyMaterial key = TestKeyMaterial.rsa(bits);
     byte[] plaintext = bytes(maxPlaintext(alg, bits / 8), 7);
     Cipher jdk = jdkCipher(alg, Cipher.ENCRYPT_MODE, key);
     byte[] ciphertext = jdk.doFinal(plaintext);
@@ -41,7 +41,7 @@ class RsaEncryptionInteropTest {
   @ParameterizedTest(name = "RSA-{0} {1}")
   @MethodSource("keysAndAlgorithms")
   void jdkDecryptsWhatKeyCryptoEncrypts(int bits, String alg) throws Exception {
-    KeyMaterial key = TestKeys.rsa(bits);
+    KeyMaterial key = TestKeyMaterial.rsa(bits);
     byte[] plaintext = bytes(32, 3);
     CipherResult result = KeyCrypto.encrypt(key, alg, plaintext, null, null);
 
@@ -57,7 +57,7 @@ class RsaEncryptionInteropTest {
   @ParameterizedTest(name = "RSA-{0} {1}")
   @MethodSource("keysAndAlgorithms")
   void plaintextLimitIsThatOfThePadding(int bits, String alg) throws Exception {
-    KeyMaterial key = TestKeys.rsa(bits);
+    KeyMaterial key = TestKeyMaterial.rsa(bits);
     int max = maxPlaintext(alg, bits / 8);
     byte[] longest = bytes(max, 1);
     assertThat(
@@ -75,14 +75,15 @@ class RsaEncryptionInteropTest {
   @Test
   void plaintextLimitMatchesKeyVaultForOaep256() {
     assertBadParameter(
-        () -> KeyCrypto.encrypt(TestKeys.rsa(2048), "RSA-OAEP-256", new byte[191], null, null),
+        () ->
+            KeyCrypto.encrypt(TestKeyMaterial.rsa(2048), "RSA-OAEP-256", new byte[191], null, null),
         "Plaintext too long for RSA-OAEP-256 with a 2048-bit key (max 190 bytes)");
   }
 
   @ParameterizedTest(name = "RSA-2048 {0}")
   @ValueSource(strings = {"RSA1_5", "RSA-OAEP", "RSA-OAEP-256"})
   void invalidCiphertextIsRefusedWithoutData(String alg) throws Exception {
-    KeyMaterial key = TestKeys.rsa(2048);
+    KeyMaterial key = TestKeyMaterial.rsa(2048);
     byte[] ciphertext = KeyCrypto.encrypt(key, alg, bytes(16, 5), null, null).ciphertext();
     // The raw RSA encryption of 00 01 01 .. 01: neither PKCS#1 v1.5 type 2 nor (but with
     // negligible probability) OAEP padding.
@@ -102,24 +103,25 @@ class RsaEncryptionInteropTest {
   @Test
   void otherKeyTypesAndAlgorithmsAreRefused() {
     assertBadParameter(
-        () -> KeyCrypto.encrypt(TestKeys.ec("P-256"), "RSA-OAEP", new byte[16], null, null),
+        () -> KeyCrypto.encrypt(TestKeyMaterial.ec("P-256"), "RSA-OAEP", new byte[16], null, null),
         "Algorithm RSA-OAEP is not valid for a P-256 key");
     assertBadParameter(
-        () -> KeyCrypto.encrypt(TestKeys.rsa(2048), "A128GCM", new byte[16], null, null),
+        () -> KeyCrypto.encrypt(TestKeyMaterial.rsa(2048), "A128GCM", new byte[16], null, null),
         "Algorithm A128GCM is not valid for an RSA key");
     assertBadParameter(
-        () -> KeyCrypto.encrypt(TestKeys.rsa(2048), "RSA-OAEP-384", new byte[16], null, null),
+        () ->
+            KeyCrypto.encrypt(TestKeyMaterial.rsa(2048), "RSA-OAEP-384", new byte[16], null, null),
         "Algorithm RSA-OAEP-384 is not a valid encrypt algorithm for an RSA key (expected one of"
             + " RSA1_5, RSA-OAEP, RSA-OAEP-256)");
     assertBadParameter(
-        () -> KeyCrypto.encrypt(TestKeys.rsa(2048), "RSA-OAEP", null, null, null),
+        () -> KeyCrypto.encrypt(TestKeyMaterial.rsa(2048), "RSA-OAEP", null, null, null),
         "Plaintext (value) is required for encrypt");
-    assertThat(KeyCrypto.encryptionAlgorithms(TestKeys.rsa(2048)))
+    assertThat(KeyCrypto.encryptionAlgorithms(TestKeyMaterial.rsa(2048)))
         .containsExactly("RSA1_5", "RSA-OAEP", "RSA-OAEP-256");
-    assertThat(KeyCrypto.wrapAlgorithms(TestKeys.rsa(2048)))
+    assertThat(KeyCrypto.wrapAlgorithms(TestKeyMaterial.rsa(2048)))
         .containsExactly("RSA1_5", "RSA-OAEP", "RSA-OAEP-256");
-    assertThat(KeyCrypto.encryptionAlgorithms(TestKeys.ec("P-256"))).isEmpty();
-    assertThat(KeyCrypto.wrapAlgorithms(TestKeys.ec("P-256"))).isEmpty();
+    assertThat(KeyCrypto.encryptionAlgorithms(TestKeyMaterial.ec("P-256"))).isEmpty();
+    assertThat(KeyCrypto.wrapAlgorithms(TestKeyMaterial.ec("P-256"))).isEmpty();
   }
 
   static int maxPlaintext(String alg, int k) {

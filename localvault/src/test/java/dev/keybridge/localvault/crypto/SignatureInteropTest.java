@@ -87,7 +87,7 @@ class SignatureInteropTest {
 
   @Test
   void rsaPkcs1SignaturesAreDeterministicAndPssAreRandomized() {
-    KeyMaterial key = TestKeys.rsa(2048);
+    KeyMaterial key = TestKeyMaterial.rsa(2048);
     byte[] digest = digest("RS256", MESSAGE);
     assertThat(KeyCrypto.sign(key, "RS256", digest))
         .isEqualTo(KeyCrypto.sign(key, "RS256", digest));
@@ -98,66 +98,67 @@ class SignatureInteropTest {
   @Test
   void digestLengthMustMatchTheAlgorithm() {
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.rsa(2048), "RS256", new byte[31]),
+        () -> KeyCrypto.sign(TestKeyMaterial.rsa(2048), "RS256", new byte[31]),
         "Digest for RS256 must be 32 bytes, got 31");
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.ec("P-521"), "ES512", new byte[48]),
+        () -> KeyCrypto.sign(TestKeyMaterial.ec("P-521"), "ES512", new byte[48]),
         "Digest for ES512 must be 64 bytes, got 48");
     assertBadParameter(
-        () -> KeyCrypto.verify(TestKeys.rsa(2048), "PS384", new byte[32], new byte[256]),
+        () -> KeyCrypto.verify(TestKeyMaterial.rsa(2048), "PS384", new byte[32], new byte[256]),
         "Digest for PS384 must be 48 bytes, got 32");
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.ec("P-256"), "ES256", null),
+        () -> KeyCrypto.sign(TestKeyMaterial.ec("P-256"), "ES256", null),
         "Digest (value) is required for ES256");
   }
 
   @Test
   void algorithmMustSuitTheKey() {
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.ec("P-256"), "ES384", new byte[48]),
+        () -> KeyCrypto.sign(TestKeyMaterial.ec("P-256"), "ES384", new byte[48]),
         "Algorithm ES384 is not valid for a P-256 key");
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.ec("P-256"), "ES256K", new byte[32]),
+        () -> KeyCrypto.sign(TestKeyMaterial.ec("P-256"), "ES256K", new byte[32]),
         "Algorithm ES256K is not valid for a P-256 key");
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.ec("P-256K"), "ES256", new byte[32]),
+        () -> KeyCrypto.sign(TestKeyMaterial.ec("P-256K"), "ES256", new byte[32]),
         "Algorithm ES256 is not valid for a P-256K key");
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.rsa(2048), "ES256", new byte[32]),
+        () -> KeyCrypto.sign(TestKeyMaterial.rsa(2048), "ES256", new byte[32]),
         "Algorithm ES256 is not valid for an RSA key");
     assertBadParameter(
-        () -> KeyCrypto.verify(TestKeys.ec("P-384"), "RS384", new byte[48], new byte[96]),
+        () -> KeyCrypto.verify(TestKeyMaterial.ec("P-384"), "RS384", new byte[48], new byte[96]),
         "Algorithm RS384 is not valid for a P-384 key");
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.oct(256), "RS256", new byte[32]),
+        () -> KeyCrypto.sign(TestKeyMaterial.oct(256), "RS256", new byte[32]),
         "Algorithm RS256 is not valid for a 256-bit oct-HSM key");
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.rsa(2048), "RSA-OAEP", new byte[32]),
+        () -> KeyCrypto.sign(TestKeyMaterial.rsa(2048), "RSA-OAEP", new byte[32]),
         "Algorithm RSA-OAEP is not a valid sign algorithm for an RSA key (expected one of"
             + " RS256, RS384, RS512, PS256, PS384, PS512)");
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.oct(128), "HS256", new byte[32]),
+        () -> KeyCrypto.sign(TestKeyMaterial.oct(128), "HS256", new byte[32]),
         "Algorithm HS256 is not a valid sign algorithm; a 128-bit oct-HSM key does not support"
             + " sign");
     assertBadParameter(
-        () -> KeyCrypto.sign(TestKeys.rsa(2048), null, new byte[32]),
+        () -> KeyCrypto.sign(TestKeyMaterial.rsa(2048), null, new byte[32]),
         "Algorithm (alg) is required for sign");
   }
 
   @Test
   void signatureAlgorithmTablesListWhatEachKeyAccepts() {
-    assertThat(KeyCrypto.signatureAlgorithms(TestKeys.rsa(2048)))
+    assertThat(KeyCrypto.signatureAlgorithms(TestKeyMaterial.rsa(2048)))
         .containsExactly("RS256", "RS384", "RS512", "PS256", "PS384", "PS512");
-    assertThat(KeyCrypto.signatureAlgorithms(TestKeys.ec("P-256"))).containsExactly("ES256");
-    assertThat(KeyCrypto.signatureAlgorithms(TestKeys.ec("P-384"))).containsExactly("ES384");
-    assertThat(KeyCrypto.signatureAlgorithms(TestKeys.ec("P-521"))).containsExactly("ES512");
-    assertThat(KeyCrypto.signatureAlgorithms(TestKeys.ec("P-256K"))).containsExactly("ES256K");
-    assertThat(KeyCrypto.signatureAlgorithms(TestKeys.oct(256))).isEmpty();
+    assertThat(KeyCrypto.signatureAlgorithms(TestKeyMaterial.ec("P-256"))).containsExactly("ES256");
+    assertThat(KeyCrypto.signatureAlgorithms(TestKeyMaterial.ec("P-384"))).containsExactly("ES384");
+    assertThat(KeyCrypto.signatureAlgorithms(TestKeyMaterial.ec("P-521"))).containsExactly("ES512");
+    assertThat(KeyCrypto.signatureAlgorithms(TestKeyMaterial.ec("P-256K")))
+        .containsExactly("ES256K");
+    assertThat(KeyCrypto.signatureAlgorithms(TestKeyMaterial.oct(256))).isEmpty();
   }
 
   @Test
   void verificationOnlyMaterialVerifiesButDoesNotSign() throws Exception {
-    KeyMaterial full = TestKeys.ec("P-384");
+    KeyMaterial full = TestKeyMaterial.ec("P-384");
     KeyMaterial publicOnly = KeyMaterial.fromPublicKey(full.publicKey());
     byte[] digest = digest("ES384", MESSAGE);
     assertThat(KeyCrypto.verify(publicOnly, "ES384", digest, KeyCrypto.sign(full, "ES384", digest)))
@@ -169,8 +170,8 @@ class SignatureInteropTest {
 
   @Test
   void concurrentSignaturesWithOneKeyAreAllValid() throws Exception {
-    KeyMaterial rsa = TestKeys.rsa(2048);
-    KeyMaterial ec = TestKeys.ec("P-256");
+    KeyMaterial rsa = TestKeyMaterial.rsa(2048);
+    KeyMaterial ec = TestKeyMaterial.ec("P-256");
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Boolean>> results = new ArrayList<>();
@@ -192,8 +193,8 @@ class SignatureInteropTest {
 
   static KeyMaterial key(String name) {
     return name.startsWith("RSA-")
-        ? TestKeys.rsa(Integer.parseInt(name.substring(4)))
-        : TestKeys.ec(name);
+        ? TestKeyMaterial.rsa(Integer.parseInt(name.substring(4)))
+        : TestKeyMaterial.ec(name);
   }
 
   static byte[] digest(String alg, byte[] message) {

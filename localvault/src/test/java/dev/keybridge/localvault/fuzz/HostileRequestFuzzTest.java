@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
-import dev.keybridge.localvault.testing.VaultTrust;
+import dev.keybridge.localvault.testing.LocalVaultTrust;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +65,7 @@ class HostileRequestFuzzTest {
   void hostileRequestsGetNo5xxAndLeaveEveryKeyIntact() throws Exception {
     int total = Integer.getInteger("keybridge.fuzz.requests", CI_REQUESTS);
     long seed = Long.getLong("keybridge.fuzz.seed", 20261205L);
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String admin = http.adminToken();
     String fuzzer = http.token("fuzzer", "fuzzer-secret-1", VAULT.vault().resource() + "/.default");
     Map<String, JsonNode> before = new TreeMap<>();
@@ -75,7 +75,7 @@ class HostileRequestFuzzTest {
             "{\"kty\":\"EC\",\"crv\":\"P-256\"}",
             "{\"kty\":\"RSA-HSM\",\"key_size\":2048}")) {
       String name = KEYS.get(before.size());
-      VaultHttp.Response r = http.send("POST", "/keys/" + name + "/create" + V, admin, body);
+      RawVaultHttp.Response r = http.send("POST", "/keys/" + name + "/create" + V, admin, body);
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       before.put(name, r.json());
     }
@@ -140,7 +140,7 @@ class HostileRequestFuzzTest {
     assertThat(statuses.values().stream().mapToLong(LongAdder::sum).sum()).isEqualTo(total);
     assertThat(heapAfter - heapBefore).as("heap growth in bytes").isLessThan(128L << 20);
     for (String name : KEYS) {
-      VaultHttp.Response after = http.send("GET", "/keys/" + name + V, admin, null);
+      RawVaultHttp.Response after = http.send("GET", "/keys/" + name + V, admin, null);
       assertThat(after.status()).as(after.body()).isEqualTo(200);
       assertThat(after.json().get("key")).as(name).isEqualTo(before.get(name).get("key"));
       assertThat(after.json().at("/attributes/enabled").asBoolean()).isTrue();
@@ -150,7 +150,7 @@ class HostileRequestFuzzTest {
     }
   }
 
-  private static int send(VaultHttp http, HostileRequests.Request q, String token)
+  private static int send(RawVaultHttp http, HostileRequests.Request q, String token)
       throws IOException {
     if (!q.isRaw()) {
       URI uri;
@@ -206,7 +206,7 @@ class HostileRequestFuzzTest {
   private static int raw(byte[] request) throws IOException {
     try (SSLSocket socket =
         (SSLSocket)
-            VaultTrust.sslContext(VAULT.vault())
+            LocalVaultTrust.sslContext(VAULT.vault())
                 .getSocketFactory()
                 .createSocket("localhost", VAULT.vault().port())) {
       socket.setSoTimeout(60_000);
@@ -229,11 +229,11 @@ class HostileRequestFuzzTest {
   }
 
   private static void assertSignatureVerifies(
-      VaultHttp http, String token, String name, JsonNode jwk) throws Exception {
+      RawVaultHttp http, String token, String name, JsonNode jwk) throws Exception {
     byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes());
     boolean ec = jwk.get("kty").asText().startsWith("EC");
     String alg = ec ? "ES256" : "RS256";
-    VaultHttp.Response signed =
+    RawVaultHttp.Response signed =
         http.send(
             "POST",
             "/keys/" + name + "//sign" + V,

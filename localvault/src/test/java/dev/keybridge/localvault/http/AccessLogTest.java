@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.List;
@@ -23,10 +23,10 @@ class AccessLogTest {
   @Test
   void writesOneLinePerRequestWithTheContractFieldsAndNoSecrets() throws Exception {
     AccessLog log = VAULT.accessLog();
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     long mark = log.mark();
     String token = http.adminToken();
-    VaultHttp.Response created =
+    RawVaultHttp.Response created =
         http.send(
             "POST",
             "/keys/logged/create?api-version=7.6&secret=hunter2",

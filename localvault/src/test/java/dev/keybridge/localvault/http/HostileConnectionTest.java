@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.security.keyvault.keys.models.KeyType;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +14,7 @@ class HostileConnectionTest {
   @RegisterExtension static final LocalVaultExtension VAULT = LocalVaultExtension.create();
 
   private static final String V = "?api-version=7.6";
-  private static VaultHttp http;
+  private static RawVaultHttp http;
   private static String token;
 
   @BeforeAll
@@ -44,7 +44,7 @@ class HostileConnectionTest {
   void aPathStartingWithTwoSlashesIsRefusedByTheHttpLayer() {
     // "//keys" is an ambiguous empty segment: the HTTP layer answers 400 (in Key Vault's error
     // shape) before the vault sees the request.
-    VaultHttp.Response r = http.send("GET", "//keys" + V, token, null);
+    RawVaultHttp.Response r = http.send("GET", "//keys" + V, token, null);
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.errorCode()).isEqualTo("BadParameter");
     assertThat(http.send("GET", "/keys/target" + V, token, null).status()).isEqualTo(200);
@@ -53,7 +53,8 @@ class HostileConnectionTest {
   @Test
   void aMalformedHostHeaderIsRefused() throws Exception {
     var factory =
-        dev.keybridge.localvault.testing.VaultTrust.sslContext(VAULT.vault()).getSocketFactory();
+        dev.keybridge.localvault.testing.LocalVaultTrust.sslContext(VAULT.vault())
+            .getSocketFactory();
     try (var s =
         (javax.net.ssl.SSLSocket) factory.createSocket("localhost", VAULT.vault().port())) {
       String req =

@@ -6,7 +6,7 @@ import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +24,7 @@ class HostileInputTest {
   @RegisterExtension static final LocalVaultExtension VAULT = LocalVaultExtension.create();
 
   private static final String V = "?api-version=7.6";
-  private static VaultHttp http;
+  private static RawVaultHttp http;
   private static String token;
   private static String rsaPath;
 
@@ -365,7 +365,7 @@ class HostileInputTest {
   }
 
   private static void check(Row row, String path) {
-    VaultHttp.Response r = http.send(row.method(), path, token, row.body());
+    RawVaultHttp.Response r = http.send(row.method(), path, token, row.body());
     assertThat(r.status()).as(row.name() + ": " + r.body()).isEqualTo(row.status());
     assertThat(r.errorCode()).as(row.name()).isEqualTo(row.code());
     assertThat(r.json().path("error").path("message").asText()).as(row.name()).isNotBlank();

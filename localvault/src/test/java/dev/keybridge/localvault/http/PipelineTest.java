@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +18,7 @@ class PipelineTest {
 
   @Test
   void anInterceptorCanThrottle() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String token = http.adminToken();
     RequestInterceptor throttle =
         new RequestInterceptor() {
@@ -32,7 +32,7 @@ class PipelineTest {
         };
     VAULT.vault().addInterceptor(throttle);
     try {
-      VaultHttp.Response r = http.send("GET", GET, token, null);
+      RawVaultHttp.Response r = http.send("GET", GET, token, null);
       assertThat(r.status()).isEqualTo(429);
       assertThat(r.errorCode()).isEqualTo("Throttled");
       assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
@@ -44,7 +44,7 @@ class PipelineTest {
 
   @Test
   void anUnexpectedFailureIsA500InternalErrorAndTheServerGoesOn() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String token = http.adminToken();
     RequestInterceptor broken =
         new RequestInterceptor() {
@@ -55,7 +55,7 @@ class PipelineTest {
         };
     VAULT.vault().addInterceptor(broken);
     try {
-      VaultHttp.Response r = http.send("GET", GET, token, null);
+      RawVaultHttp.Response r = http.send("GET", GET, token, null);
       assertThat(r.status()).isEqualTo(500);
       assertThat(r.errorCode()).isEqualTo("InternalError");
       assertThat(r.body()).doesNotContain("boom");
@@ -68,7 +68,7 @@ class PipelineTest {
 
   @Test
   void anInterceptorCanDropTheConnection() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String token = http.adminToken();
     RequestInterceptor drop =
         new RequestInterceptor() {

@@ -3,8 +3,8 @@ package dev.keybridge.localvault.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
-import dev.keybridge.localvault.testing.VaultTrust;
+import dev.keybridge.localvault.testing.LocalVaultTrust;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -27,7 +27,7 @@ class SlowClientsTest {
   @RegisterExtension static final LocalVaultExtension VAULT = LocalVaultExtension.create();
 
   private static final String V = "?api-version=7.6";
-  private static VaultHttp http;
+  private static RawVaultHttp http;
   private static String token;
 
   @BeforeAll
@@ -84,7 +84,7 @@ class SlowClientsTest {
   void anIdleTlsConnectionWithoutARequestIsClosed() throws Exception {
     try (SSLSocket socket =
         (SSLSocket)
-            VaultTrust.sslContext(VAULT.vault())
+            LocalVaultTrust.sslContext(VAULT.vault())
                 .getSocketFactory()
                 .createSocket("localhost", VAULT.vault().port())) {
       socket.startHandshake();
@@ -113,7 +113,7 @@ class SlowClientsTest {
   private static String raw(String head) throws Exception {
     try (SSLSocket socket =
         (SSLSocket)
-            VaultTrust.sslContext(VAULT.vault())
+            LocalVaultTrust.sslContext(VAULT.vault())
                 .getSocketFactory()
                 .createSocket("localhost", VAULT.vault().port())) {
       socket.setSoTimeout(60_000);

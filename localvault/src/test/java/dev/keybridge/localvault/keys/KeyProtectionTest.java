@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import dev.keybridge.localvault.testing.TestAttestationAuthority;
-import dev.keybridge.localvault.testing.VaultHttp;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -39,7 +39,7 @@ class KeyProtectionTest {
 
   @BeforeAll
   static void tokens() throws Exception {
-    VaultHttp http = HSM.http();
+    RawVaultHttp http = HSM.http();
     String scope = HSM.vault().resource() + "/.default";
     admin = http.adminToken();
     user = http.token("crypto-user", "crypto-user-secret-1", scope);
@@ -66,7 +66,7 @@ class KeyProtectionTest {
         + "}]}}";
   }
 
-  private static VaultHttp.Response create(String name, boolean exportable, String authority) {
+  private static RawVaultHttp.Response create(String name, boolean exportable, String authority) {
     String body =
         "{\"kty\":\"RSA-HSM\",\"key_size\":2048"
             + (exportable
@@ -75,12 +75,12 @@ class KeyProtectionTest {
                     + "\"}"
                 : "")
             + "}";
-    VaultHttp.Response r = HSM.http().send("POST", "/keys/" + name + "/create" + V, admin, body);
+    RawVaultHttp.Response r = HSM.http().send("POST", "/keys/" + name + "/create" + V, admin, body);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r;
   }
 
-  private static VaultHttp.Response release(String name, String target) throws Exception {
+  private static RawVaultHttp.Response release(String name, String target) throws Exception {
     ObjectNode body = JSON.createObjectNode().put("target", target);
     return HSM.http()
         .send("POST", "/keys/" + name + "//release" + V, releaser, JSON.writeValueAsString(body));
@@ -89,7 +89,7 @@ class KeyProtectionTest {
   @Test
   void exportabilityCannotBeChangedAfterCreation() {
     create("victim", false, null);
-    VaultHttp.Response attack =
+    RawVaultHttp.Response attack =
         HSM.http()
             .send(
                 "PATCH",
@@ -101,16 +101,16 @@ class KeyProtectionTest {
     assertThat(attack.status()).as(attack.body()).isEqualTo(400);
     assertThat(attack.errorCode()).isEqualTo("BadParameter");
     assertThat(attack.body()).contains("'exportable'").contains("cannot be changed");
-    VaultHttp.Response key = HSM.http().send("GET", "/keys/victim" + V, admin, null);
+    RawVaultHttp.Response key = HSM.http().send("GET", "/keys/victim" + V, admin, null);
     assertThat(key.json().at("/attributes/exportable").asBoolean()).isFalse();
     assertThat(key.json().has("release_policy")).isFalse();
 
     create("exported", true, TestAttestationAuthority.URL);
-    VaultHttp.Response lock =
+    RawVaultHttp.Response lock =
         HSM.http()
             .send("PATCH", "/keys/exported" + V, admin, "{\"attributes\":{\"exportable\":false}}");
     assertThat(lock.status()).as(lock.body()).isEqualTo(400);
-    VaultHttp.Response same =
+    RawVaultHttp.Response same =
         HSM.http()
             .send(
                 "PATCH",
@@ -165,22 +165,23 @@ class KeyProtectionTest {
     String authority = HSM.vault().url() + "/attestation";
     create("local-attested", true, authority);
     String body = "{\"claims\":" + claims() + "}";
-    VaultHttp.Response denied = HSM.http().send("POST", "/attestation/attest" + V, releaser, body);
+    RawVaultHttp.Response denied =
+        HSM.http().send("POST", "/attestation/attest" + V, releaser, body);
     assertThat(denied.status()).isEqualTo(403);
-    VaultHttp.Response minted = HSM.http().send("POST", "/attestation/attest" + V, admin, body);
+    RawVaultHttp.Response minted = HSM.http().send("POST", "/attestation/attest" + V, admin, body);
     assertThat(minted.status()).as(minted.body()).isEqualTo(200);
     String token = minted.json().get("token").asText();
     assertThat(release("local-attested", token).status()).isEqualTo(200);
     // Its tokens do not satisfy a policy naming another authority.
     create("elsewhere", true, TestAttestationAuthority.URL);
     assertRefused(release("elsewhere", token), 403, "AccessDenied", "issuer");
-    VaultHttp.Response jwks = HSM.http().send("GET", "/attestation/certs", null, null);
+    RawVaultHttp.Response jwks = HSM.http().send("GET", "/attestation/certs", null, null);
     assertThat(jwks.status()).isEqualTo(200);
     assertThat(jwks.json().at("/keys/0/kty").asText()).isEqualTo("RSA");
   }
 
   private static void assertRefused(
-      VaultHttp.Response r, int status, String code, String messagePart) {
+      RawVaultHttp.Response r, int status, String code, String messagePart) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.body()).contains(code).contains(messagePart);
   }

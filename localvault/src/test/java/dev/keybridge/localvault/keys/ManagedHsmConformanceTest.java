@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import dev.keybridge.localvault.testing.TestAttestationAuthority;
-import dev.keybridge.localvault.testing.VaultHttp;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -232,7 +232,7 @@ class ManagedHsmConformanceTest {
   }
 
   private static PublicKey vaultTokenKey() throws Exception {
-    VaultHttp http = HSM.http();
+    RawVaultHttp http = HSM.http();
     JsonNode jwks =
         http.send("GET", "/" + HSM.vault().tenantId() + "/discovery/v2.0/keys", null, null).json();
     JsonNode k = jwks.get("keys").get(0);

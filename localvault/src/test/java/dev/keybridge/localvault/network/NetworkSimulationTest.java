@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keybridge.localvault.LocalVault;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -30,8 +30,8 @@ class NetworkSimulationTest {
                 .withFaults(FaultRates.parse("429=100%"))
                 .withRetryAfter(Duration.ofSeconds(7))
                 .withFaultsSkipAuth(true))) {
-      VaultHttp http = new VaultHttp(vault);
-      VaultHttp.Response response =
+      RawVaultHttp http = new RawVaultHttp(vault);
+      RawVaultHttp.Response response =
           http.send("GET", "/keys?api-version=7.6", http.adminToken(), null);
       assertThat(response.status()).isEqualTo(429);
       assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
@@ -46,8 +46,8 @@ class NetworkSimulationTest {
             NetworkConditions.NONE
                 .withFaults(FaultRates.parse("503=100%"))
                 .withFaultsSkipAuth(true))) {
-      VaultHttp http = new VaultHttp(vault);
-      VaultHttp.Response response =
+      RawVaultHttp http = new RawVaultHttp(vault);
+      RawVaultHttp.Response response =
           http.send("GET", "/keys?api-version=7.6", http.adminToken(), null);
       assertThat(response.status()).isEqualTo(503);
       assertThat(response.errorCode()).isEqualTo("ServiceUnavailable");
@@ -57,8 +57,8 @@ class NetworkSimulationTest {
             NetworkConditions.NONE
                 .withFaults(FaultRates.parse("500=100%"))
                 .withFaultsSkipAuth(true))) {
-      VaultHttp http = new VaultHttp(vault);
-      VaultHttp.Response response =
+      RawVaultHttp http = new RawVaultHttp(vault);
+      RawVaultHttp.Response response =
           http.send("GET", "/keys?api-version=7.6", http.adminToken(), null);
       assertThat(response.status()).isEqualTo(500);
       assertThat(response.errorCode()).isEqualTo("InternalServerError");
@@ -69,8 +69,8 @@ class NetworkSimulationTest {
   void tokenEndpointsAreFaultedUnlessSkipped() {
     try (LocalVault vault =
         start(NetworkConditions.NONE.withFaults(FaultRates.parse("503=100%")))) {
-      VaultHttp.Response token =
-          new VaultHttp(vault)
+      RawVaultHttp.Response token =
+          new RawVaultHttp(vault)
               .tokenRequest(
                   vault.adminClientId(), vault.adminClientSecret(), vault.resource() + "/.default");
       assertThat(token.status()).isEqualTo(503);
@@ -84,7 +84,7 @@ class NetworkSimulationTest {
             NetworkConditions.NONE
                 .withFaults(FaultRates.parse("reset=100%"))
                 .withFaultsSkipAuth(true))) {
-      VaultHttp http = new VaultHttp(vault);
+      RawVaultHttp http = new RawVaultHttp(vault);
       String token = http.adminToken();
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(vault.url() + "/keys?api-version=7.6"))
@@ -104,10 +104,10 @@ class NetworkSimulationTest {
                 .withFaults(FaultRates.parse("stall=100%"))
                 .withStall(Duration.ofMillis(700))
                 .withFaultsSkipAuth(true))) {
-      VaultHttp http = new VaultHttp(vault);
+      RawVaultHttp http = new RawVaultHttp(vault);
       String token = http.adminToken();
       long start = System.nanoTime();
-      VaultHttp.Response response = http.send("GET", "/keys?api-version=7.6", token, null);
+      RawVaultHttp.Response response = http.send("GET", "/keys?api-version=7.6", token, null);
       assertThat(Duration.ofNanos(System.nanoTime() - start))
           .isGreaterThanOrEqualTo(Duration.ofMillis(700));
       assertThat(response.status()).isEqualTo(200);
@@ -117,9 +117,9 @@ class NetworkSimulationTest {
   @Test
   void latencyDelaysEveryAnswer() {
     try (LocalVault vault = start(NetworkConditions.NONE.withLatency(new Latency(300, 0)))) {
-      VaultHttp http = new VaultHttp(vault);
+      RawVaultHttp http = new RawVaultHttp(vault);
       long start = System.nanoTime();
-      VaultHttp.Response token =
+      RawVaultHttp.Response token =
           http.tokenRequest(
               vault.adminClientId(), vault.adminClientSecret(), vault.resource() + "/.default");
       assertThat(token.status()).isEqualTo(200);
@@ -131,10 +131,10 @@ class NetworkSimulationTest {
   @Test
   void throttleAnswers429WithRetryAfterPastTheDocumentedKeyCreationLimit() {
     try (LocalVault vault = start(NetworkConditions.NONE.withThrottle(true))) {
-      VaultHttp http = new VaultHttp(vault);
+      RawVaultHttp http = new RawVaultHttp(vault);
       String token = http.adminToken();
       int created = 0;
-      VaultHttp.Response last = null;
+      RawVaultHttp.Response last = null;
       for (int i = 0; i < 21; i++) {
         last =
             http.send(

@@ -15,7 +15,7 @@ import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.azure.security.keyvault.secrets.models.SecretProperties;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -100,13 +100,14 @@ class CertificateSecretsTest {
   void missingSecretsAndBadNamesGetKeyVaultErrors() {
     assertThatThrownBy(() -> secrets.getSecret("nothing-here"))
         .isInstanceOf(ResourceNotFoundException.class);
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String token = http.adminToken();
-    VaultHttp.Response missingVersion =
+    RawVaultHttp.Response missingVersion =
         http.send("GET", "/secrets/nothing-here/0123?api-version=7.6", token, null);
     assertThat(missingVersion.status()).isEqualTo(404);
     assertThat(missingVersion.errorCode()).isEqualTo("SecretNotFound");
-    VaultHttp.Response badName = http.send("GET", "/secrets/bad_name?api-version=7.6", token, null);
+    RawVaultHttp.Response badName =
+        http.send("GET", "/secrets/bad_name?api-version=7.6", token, null);
     assertThat(badName.status()).isEqualTo(400);
     assertThat(badName.errorCode()).isEqualTo("BadParameter");
   }

@@ -12,7 +12,7 @@ import com.azure.security.keyvault.secrets.models.DeletedSecret;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.azure.security.keyvault.secrets.models.SecretProperties;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
-import dev.keybridge.localvault.testing.VaultHttp;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -76,9 +76,9 @@ class SecretLifecycleConformanceTest {
     for (int i = 0; i < 4; i++) {
       secrets.setSecret("many-versions", "value-" + i);
     }
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String token = http.adminToken();
-    VaultHttp.Response page =
+    RawVaultHttp.Response page =
         http.send("GET", "/secrets?api-version=7.6&maxresults=2", token, null);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.json().get("value")).hasSize(2);
@@ -91,7 +91,7 @@ class SecretLifecycleConformanceTest {
             .collect(Collectors.toList());
     assertThat(names).contains("paged-0", "paged-1", "paged-2", "paged-3", "paged-4");
 
-    VaultHttp.Response versionPage =
+    RawVaultHttp.Response versionPage =
         http.send(
             "GET", "/secrets/many-versions/versions?api-version=7.6&maxresults=3", token, null);
     assertThat(versionPage.json().get("value")).hasSize(3);
@@ -234,20 +234,20 @@ class SecretLifecycleConformanceTest {
 
   @Test
   void badInputGetsBadParameterWithoutEchoingTheValue() {
-    VaultHttp http = VAULT.http();
+    RawVaultHttp http = VAULT.http();
     String token = http.adminToken();
-    VaultHttp.Response noValue =
+    RawVaultHttp.Response noValue =
         http.send("PUT", "/secrets/no-value?api-version=7.6", token, "{\"contentType\":\"x\"}");
     assertThat(noValue.status()).isEqualTo(400);
     assertThat(noValue.errorCode()).isEqualTo("BadParameter");
 
     String big = "Z".repeat(SecretInput.MAX_VALUE_BYTES + 1);
-    VaultHttp.Response tooBig =
+    RawVaultHttp.Response tooBig =
         http.send("PUT", "/secrets/too-big?api-version=7.6", token, "{\"value\":\"" + big + "\"}");
     assertThat(tooBig.status()).isEqualTo(400);
     assertThat(tooBig.body()).doesNotContain("ZZZZ");
 
-    VaultHttp.Response badWindow =
+    RawVaultHttp.Response badWindow =
         http.send(
             "PUT",
             "/secrets/bad-window?api-version=7.6",

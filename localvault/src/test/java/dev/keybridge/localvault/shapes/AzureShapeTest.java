@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
+import dev.keybridge.localvault.testing.RawVaultHttp;
 import dev.keybridge.localvault.testing.TestCa;
-import dev.keybridge.localvault.testing.VaultHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -40,7 +40,7 @@ class AzureShapeTest {
 
   @Test
   void certificateCreateAnswersAsAzureDoes() throws Exception {
-    VaultHttp.Response created = send("POST", "/certificates/shape-1/create" + V, SELF_POLICY);
+    RawVaultHttp.Response created = send("POST", "/certificates/shape-1/create" + V, SELF_POLICY);
     assertThat(created.status()).as(created.body()).isEqualTo(202);
     assertThat(created.headers().firstValue("Retry-After")).isPresent();
     assertSameFields(created.json(), recorded("certificate-create-202.json"), Set.of());
@@ -52,7 +52,7 @@ class AzureShapeTest {
                 + V
                 + "&request_id="
                 + created.json().get("request_id").asText());
-    VaultHttp.Response polled =
+    RawVaultHttp.Response polled =
         send("GET", location.substring(location.indexOf("/certificates/")), null);
     assertThat(polled.status()).as(polled.body()).isEqualTo(200);
   }
@@ -60,13 +60,13 @@ class AzureShapeTest {
   @Test
   void operationInProgressAnswersAsAzuresWithRetryAfter() throws Exception {
     // An Unknown issuer: the operation stays in progress until a merge, as Azure's pending one.
-    VaultHttp.Response created =
+    RawVaultHttp.Response created =
         send(
             "POST",
             "/certificates/shape-11/create" + V2025,
             SELF_POLICY.replace("\"Self\"", "\"Unknown\""));
     assertThat(created.status()).as(created.body()).isEqualTo(202);
-    VaultHttp.Response pending = send("GET", "/certificates/shape-11/pending" + V2025, null);
+    RawVaultHttp.Response pending = send("GET", "/certificates/shape-11/pending" + V2025, null);
     assertThat(pending.status()).as(pending.body()).isEqualTo(200);
     assertThat(pending.json().get("status").asText()).isEqualTo("inProgress");
     assertThat(pending.headers().firstValue("Retry-After")).isPresent();
@@ -76,7 +76,7 @@ class AzureShapeTest {
   @Test
   void certificateBundleHasAzuresFields() throws Exception {
     send("POST", "/certificates/shape-2/create" + V, SELF_POLICY);
-    VaultHttp.Response bundle = send("GET", "/certificates/shape-2/" + V, null);
+    RawVaultHttp.Response bundle = send("GET", "/certificates/shape-2/" + V, null);
     assertThat(bundle.status()).isEqualTo(200);
     // The recording caught the version while pending: the local one is complete, so it also has
     // the certificate (kid, sid, x5t, cer) and, from API 7.1 on, recoverableDays and tags.
@@ -98,7 +98,7 @@ class AzureShapeTest {
   @Test
   void completedCertificateOperationAnswersAsAzureDoes() throws Exception {
     send("POST", "/certificates/shape-4/create" + V2025, SELF_POLICY);
-    VaultHttp.Response pending = send("GET", "/certificates/shape-4/pending" + V2025, null);
+    RawVaultHttp.Response pending = send("GET", "/certificates/shape-4/pending" + V2025, null);
     assertThat(pending.status()).as(pending.body()).isEqualTo(200);
     assertThat(pending.json().get("status").asText()).isEqualTo("completed");
     assertSameFields(pending.json(), recorded("certificate-operation-completed.json"), Set.of());
@@ -107,7 +107,7 @@ class AzureShapeTest {
   @Test
   void certificateListItemHasAzuresFields() throws Exception {
     send("POST", "/certificates/shape-5/create" + V2025, SELF_POLICY);
-    VaultHttp.Response list = send("GET", "/certificates" + V2025, null);
+    RawVaultHttp.Response list = send("GET", "/certificates" + V2025, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "id", "/certificates/shape-5"),
@@ -131,7 +131,7 @@ class AzureShapeTest {
   @Test
   void certificateUpdateAnswersAsAzureDoes() throws Exception {
     send("POST", "/certificates/shape-9/create" + V2025, SELF_POLICY);
-    VaultHttp.Response updated =
+    RawVaultHttp.Response updated =
         send(
             "PATCH",
             "/certificates/shape-9/" + V2025,
@@ -156,7 +156,7 @@ class AzureShapeTest {
 
   @Test
   void certificateMergeAnswersAsAzureDoes() throws Exception {
-    VaultHttp.Response created =
+    RawVaultHttp.Response created =
         send(
             "POST",
             "/certificates/shape-12/create" + V2025,
@@ -168,7 +168,7 @@ class AzureShapeTest {
     assertThat(created.status()).as(created.body()).isEqualTo(202);
     byte[] csr = Base64.getDecoder().decode(created.json().get("csr").asText());
     X509Certificate leaf = TestCa.create("CN=Shape CA").issue(csr, TestCa.Purpose.TLS);
-    VaultHttp.Response merged =
+    RawVaultHttp.Response merged =
         send(
             "POST",
             "/certificates/shape-12/pending/merge" + V2025,
@@ -181,7 +181,7 @@ class AzureShapeTest {
   void certificateImportAnswersAsAzureDoes() throws Exception {
     // As in the recording: the PKCS#12 secret of a self-signed certificate, imported elsewhere.
     send("POST", "/certificates/shape-13/create" + V2025, SELF_POLICY);
-    VaultHttp.Response secret = send("GET", "/secrets/shape-13/" + V2025, null);
+    RawVaultHttp.Response secret = send("GET", "/secrets/shape-13/" + V2025, null);
     assertThat(secret.status()).as(secret.body()).isEqualTo(200);
     assertSameFields(
         ok(
@@ -195,10 +195,10 @@ class AzureShapeTest {
   @Test
   void certificateVersionGetAnswersAsAzureDoes() throws Exception {
     send("POST", "/certificates/shape-15/create" + V2025, SELF_POLICY);
-    VaultHttp.Response latest =
+    RawVaultHttp.Response latest =
         send("PATCH", "/certificates/shape-15/" + V2025, "{\"tags\":{\"tag\":\"tag02\"}}");
     String id = latest.json().get("id").asText();
-    VaultHttp.Response version =
+    RawVaultHttp.Response version =
         send(
             "GET", "/certificates/shape-15/" + id.substring(id.lastIndexOf('/') + 1) + V2025, null);
     assertThat(version.status()).as(version.body()).isEqualTo(200);
@@ -217,10 +217,10 @@ class AzureShapeTest {
                 + "{\"email\":\"b@b.com\",\"name\":\"b\",\"phone\":\"222222222222\"}]}"),
         azure,
         Set.of());
-    VaultHttp.Response got = send("GET", "/certificates/contacts" + V2025, null);
+    RawVaultHttp.Response got = send("GET", "/certificates/contacts" + V2025, null);
     assertSameFields(got.json(), azure, Set.of());
     assertSameFields(ok("DELETE", "/certificates/contacts" + V2025, null), azure, Set.of());
-    VaultHttp.Response gone = send("GET", "/certificates/contacts" + V2025, null);
+    RawVaultHttp.Response gone = send("GET", "/certificates/contacts" + V2025, null);
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.errorCode()).isEqualTo("ContactsNotFound");
   }
@@ -249,7 +249,7 @@ class AzureShapeTest {
         ok("GET", "/deletedcertificates/shape-16" + V2025, null),
         recorded("certificate-get-deleted.json"),
         Set.of());
-    VaultHttp.Response list = send("GET", "/deletedcertificates" + V2025, null);
+    RawVaultHttp.Response list = send("GET", "/deletedcertificates" + V2025, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "id", "/certificates/shape-16"),
@@ -259,7 +259,7 @@ class AzureShapeTest {
 
   @Test
   void rsaKeyCreateAnswersAsAzureDoes() throws Exception {
-    VaultHttp.Response created = createRsaKey("shape-key-1");
+    RawVaultHttp.Response created = createRsaKey("shape-key-1");
     assertThat(created.status()).as(created.body()).isEqualTo(200);
     assertSameFields(created.json(), recorded("key-create-rsa.json"), Set.of());
   }
@@ -277,7 +277,7 @@ class AzureShapeTest {
   @Test
   void keyListItemHasAzuresFields() throws Exception {
     send("POST", "/keys/shape-key-3/create" + V2025, "{\"kty\":\"RSA\"}");
-    VaultHttp.Response list = send("GET", "/keys" + V2025, null);
+    RawVaultHttp.Response list = send("GET", "/keys" + V2025, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "kid", "/keys/shape-key-3"),
@@ -300,7 +300,7 @@ class AzureShapeTest {
   @Test
   void defaultRotationPolicyAnswersAsAzureDoes() throws Exception {
     send("POST", "/keys/shape-key-5/create" + V, "{\"kty\":\"RSA\"}");
-    VaultHttp.Response policy = send("GET", "/keys/shape-key-5/rotationpolicy" + V, null);
+    RawVaultHttp.Response policy = send("GET", "/keys/shape-key-5/rotationpolicy" + V, null);
     assertThat(policy.status()).as(policy.body()).isEqualTo(200);
     assertSameFields(policy.json(), recorded("key-rotation-policy-default.json"), Set.of());
     assertThat(policy.json().get("attributes").isNull()).as("Azure's attributes are null").isTrue();
@@ -396,7 +396,7 @@ class AzureShapeTest {
   void deletedKeyListItemHasAzuresFields() throws Exception {
     send("POST", "/keys/shape-key-16/create" + V, "{\"kty\":\"EC\"}");
     send("DELETE", "/keys/shape-key-16" + V, null);
-    VaultHttp.Response list = send("GET", "/deletedkeys" + V, null);
+    RawVaultHttp.Response list = send("GET", "/deletedkeys" + V, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "kid", "/keys/shape-key-16"),
@@ -408,7 +408,7 @@ class AzureShapeTest {
   void keyVersionsPageHasAzuresFields() throws Exception {
     send("POST", "/keys/shape-key-17/create" + V, "{\"kty\":\"EC\"}");
     send("POST", "/keys/shape-key-17/create" + V, "{\"kty\":\"EC\"}");
-    VaultHttp.Response page = send("GET", "/keys/shape-key-17/versions" + V, null);
+    RawVaultHttp.Response page = send("GET", "/keys/shape-key-17/versions" + V, null);
     assertThat(page.status()).as(page.body()).isEqualTo(200);
     assertThat(page.json().get("value")).hasSize(2);
     assertSameFields(page.json(), recorded("key-versions.json"), Set.of());
@@ -421,7 +421,7 @@ class AzureShapeTest {
             .json()
             .at("/key/kid")
             .asText();
-    VaultHttp.Response rotated = send("POST", "/keys/shape-key-11/rotate" + V, null);
+    RawVaultHttp.Response rotated = send("POST", "/keys/shape-key-11/rotate" + V, null);
     assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
     assertThat(rotated.json().at("/key/kid").asText()).as("a new version").isNotEqualTo(first);
     assertSameFields(rotated.json(), recorded("key-rotate.json"), Set.of());
@@ -430,17 +430,17 @@ class AzureShapeTest {
   @Test
   void rotationPolicyWithRotateOnlyGetsAzuresDefaultNotify() throws Exception {
     send("POST", "/keys/shape-key-12/create" + V2025, "{\"kty\":\"RSA\"}");
-    VaultHttp.Response set =
+    RawVaultHttp.Response set =
         send(
             "PUT",
             "/keys/shape-key-12/rotationpolicy" + V2025,
             "{\"lifetimeActions\":[{\"trigger\":{\"timeBeforeExpiry\":\"P30D\"},"
                 + "\"action\":{\"type\":\"Rotate\"}}],\"attributes\":{\"expiryTime\":\"P90D\"}}");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
-    VaultHttp.Response got = send("GET", "/keys/shape-key-12/rotationpolicy" + V2025, null);
+    RawVaultHttp.Response got = send("GET", "/keys/shape-key-12/rotationpolicy" + V2025, null);
     assertThat(got.status()).as(got.body()).isEqualTo(200);
     JsonNode azure = recorded("key-rotation-policy-set.json");
-    for (VaultHttp.Response answer : new VaultHttp.Response[] {set, got}) {
+    for (RawVaultHttp.Response answer : new RawVaultHttp.Response[] {set, got}) {
       assertSameFields(answer.json(), azure, Set.of());
       // The values of the actions too: Azure adds Notify 30 days before expiry.
       assertThat(answer.json().get("lifetimeActions")).isEqualTo(azure.get("lifetimeActions"));
@@ -450,7 +450,7 @@ class AzureShapeTest {
   @Test
   void certificateDeleteAnswersAsAzureDoes() throws Exception {
     send("POST", "/certificates/shape-7/create" + V2025, SELF_POLICY);
-    VaultHttp.Response deleted = send("DELETE", "/certificates/shape-7" + V2025, null);
+    RawVaultHttp.Response deleted = send("DELETE", "/certificates/shape-7" + V2025, null);
     assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
     // The recording deleted a certificate still pending: the local one is complete, so it also
     // has the certificate (kid, sid, x5t, cer) and tags.
@@ -469,10 +469,10 @@ class AzureShapeTest {
   void signAndVerifyAnswerAsAzureDoes() throws Exception {
     String kid = createRsaKey("shape-key-13").json().at("/key/kid").asText();
     String digest = b64(MessageDigest.getInstance("SHA-256").digest("shape".getBytes()));
-    VaultHttp.Response signed =
+    RawVaultHttp.Response signed =
         operate(kid, "sign", "{\"alg\":\"RS256\",\"value\":\"" + digest + "\"}");
     assertSameFields(signed.json(), recorded("key-sign.json"), Set.of());
-    VaultHttp.Response verified =
+    RawVaultHttp.Response verified =
         operate(
             kid,
             "verify",
@@ -489,20 +489,20 @@ class AzureShapeTest {
   void encryptDecryptWrapAndUnwrapAnswerAsAzureDoes() throws Exception {
     String kid = createRsaKey("shape-key-14").json().at("/key/kid").asText();
     String plain = b64("a secret of 32 bytes, more or le".getBytes());
-    VaultHttp.Response encrypted =
+    RawVaultHttp.Response encrypted =
         operate(kid, "encrypt", "{\"alg\":\"RSA-OAEP\",\"value\":\"" + plain + "\"}");
     assertSameFields(encrypted.json(), recorded("key-encrypt.json"), Set.of());
-    VaultHttp.Response decrypted =
+    RawVaultHttp.Response decrypted =
         operate(
             kid,
             "decrypt",
             "{\"alg\":\"RSA-OAEP\",\"value\":\"" + encrypted.json().get("value").asText() + "\"}");
     assertSameFields(decrypted.json(), recorded("key-decrypt.json"), Set.of());
     assertThat(decrypted.json().get("value").asText()).isEqualTo(plain);
-    VaultHttp.Response wrapped =
+    RawVaultHttp.Response wrapped =
         operate(kid, "wrapkey", "{\"alg\":\"RSA-OAEP\",\"value\":\"" + plain + "\"}");
     assertSameFields(wrapped.json(), recorded("key-wrap.json"), Set.of());
-    VaultHttp.Response unwrapped =
+    RawVaultHttp.Response unwrapped =
         operate(
             kid,
             "unwrapkey",
@@ -513,7 +513,7 @@ class AzureShapeTest {
 
   @Test
   void secretSetAnswersAsAzureDoes() throws Exception {
-    VaultHttp.Response set = setSecret("shape-secret-1");
+    RawVaultHttp.Response set = setSecret("shape-secret-1");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
     assertSameFields(set.json(), recorded("secret-set.json"), Set.of());
   }
@@ -561,7 +561,7 @@ class AzureShapeTest {
   @Test
   void secretListItemHasAzuresFields() throws Exception {
     send("PUT", "/secrets/shape-secret-6" + V2025, "{\"value\":\"v\"}");
-    VaultHttp.Response list = send("GET", "/secrets" + V2025, null);
+    RawVaultHttp.Response list = send("GET", "/secrets" + V2025, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "id", "/secrets/shape-secret-6"),
@@ -572,7 +572,7 @@ class AzureShapeTest {
   @Test
   void certificateSecretListItemHasAzuresFields() throws Exception {
     send("POST", "/certificates/shape-6/create" + V2025, SELF_POLICY);
-    VaultHttp.Response list = send("GET", "/secrets" + V2025, null);
+    RawVaultHttp.Response list = send("GET", "/secrets" + V2025, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertSameFields(
         listed(list.json(), "id", "/secrets/shape-6"),
@@ -581,19 +581,20 @@ class AzureShapeTest {
   }
 
   /** Sends a request as the vault's administrator. */
-  private static VaultHttp.Response send(String method, String path, String body) throws Exception {
+  private static RawVaultHttp.Response send(String method, String path, String body)
+      throws Exception {
     return VAULT.http().send(method, path, VAULT.http().adminToken(), body);
   }
 
   /** Sends a request as the vault's administrator and returns its 200 answer. */
   private static JsonNode ok(String method, String path, String body) throws Exception {
-    VaultHttp.Response answer = send(method, path, body);
+    RawVaultHttp.Response answer = send(method, path, body);
     assertThat(answer.status()).as(method + " " + path + ": " + answer.body()).isEqualTo(200);
     return answer.json();
   }
 
   /** The request of the recording: RSA 2048, all six operations, two tags. */
-  private static VaultHttp.Response createRsaKey(String name) throws Exception {
+  private static RawVaultHttp.Response createRsaKey(String name) throws Exception {
     return send(
         "POST",
         "/keys/" + name + "/create" + V2025,
@@ -603,7 +604,7 @@ class AzureShapeTest {
   }
 
   /** The request of the recording: a value, a content type, nbf, exp and a tag. */
-  private static VaultHttp.Response setSecret(String name) throws Exception {
+  private static RawVaultHttp.Response setSecret(String name) throws Exception {
     return send(
         "PUT",
         "/secrets/" + name + V2025,
@@ -623,10 +624,10 @@ class AzureShapeTest {
   }
 
   /** POSTs {@code body} to {@code {kid}/{operation}} at 2025-07-01 and expects 200. */
-  private static VaultHttp.Response operate(String kid, String operation, String body)
+  private static RawVaultHttp.Response operate(String kid, String operation, String body)
       throws Exception {
     String path = kid.substring(kid.indexOf("/keys/")) + "/" + operation + V2025;
-    VaultHttp.Response answer = send("POST", path, body);
+    RawVaultHttp.Response answer = send("POST", path, body);
     assertThat(answer.status()).as(operation + ": " + answer.body()).isEqualTo(200);
     return answer;
   }

@@ -144,8 +144,8 @@ public final class LocalVaultExtension
   }
 
   /** Raw HTTPS access (for requests the SDK would never send). */
-  public VaultHttp http() {
-    return new VaultHttp(vault());
+  public RawVaultHttp http() {
+    return new RawVaultHttp(vault());
   }
 
   public AccessLog accessLog() {

@@ -61,10 +61,10 @@ public final class SdkClients {
 
   /** An azure-core okhttp {@link HttpClient} trusting only the vault's CA. */
   public static HttpClient httpClient(LocalVault vault) {
-    X509TrustManager tm = VaultTrust.trustManager(vault);
+    X509TrustManager tm = LocalVaultTrust.trustManager(vault);
     OkHttpClient ok =
         new OkHttpClient.Builder()
-            .sslSocketFactory(VaultTrust.sslContext(vault).getSocketFactory(), tm)
+            .sslSocketFactory(LocalVaultTrust.sslContext(vault).getSocketFactory(), tm)
             .build();
     return new OkHttpAsyncHttpClientBuilder(ok).build();
   }

@@ -4,7 +4,7 @@ import dev.keybridge.keystore.key.VaultRsaPrivateKey;
 import dev.keybridge.localvault.LocalVault;
 import dev.keybridge.localvault.crypto.KeyCrypto;
 import dev.keybridge.localvault.crypto.KeyMaterial;
-import dev.keybridge.provider.TestKeys;
+import dev.keybridge.provider.TestVaultKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,7 +41,7 @@ public final class SignThroughputHarness {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     Path dir = Files.createTempDirectory("keybridge-bench");
     try (LocalVault vault = LocalVault.builder().dataDir(dir).port(0).build().start()) {
-      TestKeys keys = new TestKeys(vault.propertiesFile());
+      TestVaultKeys keys = new TestVaultKeys(vault.propertiesFile());
       VaultRsaPrivateKey handle = keys.createRsa("bench-rsa", 2048);
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(new byte[] {1, 2, 3});
       KeyMaterial local = KeyMaterial.generate("RSA", 2048, null, null);

@@ -7,7 +7,7 @@ import dev.keybridge.keystore.key.VaultSecretKey;
 import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.provider.KeyBridgeProvider;
-import dev.keybridge.provider.TestKeys;
+import dev.keybridge.provider.TestVaultKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
@@ -54,7 +54,7 @@ class AesCipherCrossProviderTest {
 
   @BeforeAll
   static void importKeys() throws Exception {
-    TestKeys keys = new TestKeys(VAULT.vault().propertiesFile());
+    TestVaultKeys keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     provider = keys.provider();
     for (int size : List.of(128, 192, 256)) {
       byte[] material = new byte[size / 8];

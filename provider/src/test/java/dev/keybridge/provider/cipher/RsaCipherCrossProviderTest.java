@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keybridge.keystore.key.VaultRsaPrivateKey;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.provider.KeyBridgeProvider;
-import dev.keybridge.provider.TestKeys;
+import dev.keybridge.provider.TestVaultKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
@@ -52,9 +52,9 @@ class RsaCipherCrossProviderTest {
 
   @BeforeAll
   static void keys() throws Exception {
-    TestKeys keys = new TestKeys(VAULT.vault().propertiesFile());
+    TestVaultKeys keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     provider = keys.provider();
-    importedPair = TestKeys.softwareRsa(2048);
+    importedPair = TestVaultKeys.softwareRsa(2048);
     imported = keys.importRsa("cipher-imported-2048", importedPair);
     created3072 = keys.createRsa("cipher-created-3072", 3072);
   }

@@ -14,7 +14,7 @@ import dev.keybridge.localvault.testing.TestAttestationAuthority;
 import dev.keybridge.management.keys.KeyOptions;
 import dev.keybridge.management.keys.ReleasePolicy;
 import dev.keybridge.provider.KeyBridgeProvider;
-import dev.keybridge.provider.TestKeys;
+import dev.keybridge.provider.TestVaultKeys;
 import java.math.BigInteger;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidParameterException;
@@ -38,12 +38,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KeyPairGenerationTest {
   @RegisterExtension static final LocalVaultExtension VAULT = LocalVaultExtension.create();
 
-  private static TestKeys keys;
+  private static TestVaultKeys keys;
   private static KeyBridgeProvider provider;
 
   @BeforeAll
   static void setUp() {
-    keys = new TestKeys(VAULT.vault().propertiesFile());
+    keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     provider = keys.provider();
   }
 

@@ -9,7 +9,7 @@ import dev.keybridge.localvault.Flavor;
 import dev.keybridge.localvault.testing.AccessLog;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.provider.KeyBridgeProvider;
-import dev.keybridge.provider.TestKeys;
+import dev.keybridge.provider.TestVaultKeys;
 import dev.keybridge.provider.keygen.VaultKeyGenParameterSpec;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -28,12 +28,12 @@ class ManagedHsmServicesTest {
   @RegisterExtension
   static final LocalVaultExtension VAULT = LocalVaultExtension.create().flavor(Flavor.MANAGED_HSM);
 
-  private static TestKeys keys;
+  private static TestVaultKeys keys;
   private static KeyBridgeProvider provider;
 
   @BeforeAll
   static void setUp() {
-    keys = new TestKeys(VAULT.vault().propertiesFile());
+    keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     provider = keys.provider();
   }
 

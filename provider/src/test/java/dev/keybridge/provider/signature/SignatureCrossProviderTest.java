@@ -8,7 +8,7 @@ import dev.keybridge.keystore.key.VaultPrivateKey;
 import dev.keybridge.keystore.key.VaultRsaPrivateKey;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.provider.KeyBridgeProvider;
-import dev.keybridge.provider.TestKeys;
+import dev.keybridge.provider.TestVaultKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
@@ -56,7 +56,7 @@ class SignatureCrossProviderTest {
 
   @BeforeAll
   static void createKeys() throws Exception {
-    TestKeys keys = new TestKeys(VAULT.vault().propertiesFile());
+    TestVaultKeys keys = new TestVaultKeys(VAULT.vault().propertiesFile());
     provider = keys.provider();
     for (String label : RSA_KEYS) {
       int bits = Integer.parseInt(label.substring(4));
@@ -65,7 +65,7 @@ class SignatureCrossProviderTest {
     for (String curve : List.of("P-256", "P-256K", "P-384", "P-521")) {
       VAULT_KEYS.put(curve, keys.createEc("sig-ec-" + curve.replace("-", ""), curve));
     }
-    SOFTWARE_KEYS.put("RSA", TestKeys.softwareRsa(2048));
+    SOFTWARE_KEYS.put("RSA", TestVaultKeys.softwareRsa(2048));
     for (String curve : List.of("P-256", "P-256K", "P-384", "P-521")) {
       KeyPairGenerator generator =
           curve.equals("P-256K")

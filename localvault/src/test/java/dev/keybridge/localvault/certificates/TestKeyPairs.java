@@ -19,17 +19,17 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Key pairs generated once per test JVM (RSA key generation is slow) and a small test CA. */
-final class TestKeys {
+final class TestKeyPairs {
   private static final Map<String, KeyPair> CACHE = new ConcurrentHashMap<>();
 
-  private TestKeys() {}
+  private TestKeyPairs() {}
 
   /**
    * A key pair per name: "RSA-2048", "RSA-3072", "P-256", "P-384", "P-521", "P-256K"; suffix "#n"
    * for another one.
    */
   static KeyPair get(String name) {
-    return CACHE.computeIfAbsent(name, TestKeys::generate);
+    return CACHE.computeIfAbsent(name, TestKeyPairs::generate);
   }
 
   private static KeyPair generate(String name) {

@@ -10,8 +10,8 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** TLS trust for a local vault: a trust manager and SSL context that trust only its CA. */
-public final class VaultTrust {
-  private VaultTrust() {}
+public final class LocalVaultTrust {
+  private LocalVaultTrust() {}
 
   /** A trust manager trusting exactly the vault's CA certificate. */
   public static X509TrustManager trustManager(X509Certificate ca) {

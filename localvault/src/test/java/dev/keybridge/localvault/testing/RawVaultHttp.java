@@ -17,17 +17,17 @@ import java.time.Duration;
  * Raw HTTPS to a local vault with {@link java.net.http.HttpClient} trusting its CA: for tests of
  * requests the SDK never sends (hostile input, token edge cases) and of status codes and bodies.
  */
-public final class VaultHttp {
+public final class RawVaultHttp {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final LocalVault vault;
   private final HttpClient client;
 
-  public VaultHttp(LocalVault vault) {
+  public RawVaultHttp(LocalVault vault) {
     this.vault = vault;
     this.client =
         HttpClient.newBuilder()
-            .sslContext(VaultTrust.sslContext(vault))
+            .sslContext(LocalVaultTrust.sslContext(vault))
             .connectTimeout(Duration.ofSeconds(10))
             .build();
   }

@@ -25,7 +25,7 @@ import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Creates and imports keys in a test vault through the SDK and returns keybridge handles. */
-public final class TestKeys {
+public final class TestVaultKeys {
   private static final List<KeyOperation> ALL_OPERATIONS =
       List.of(
           KeyOperation.SIGN,
@@ -44,7 +44,7 @@ public final class TestKeys {
   private final KeyVaultConfig config;
   private final KeyVaultClients clients;
 
-  public TestKeys(Path propertiesFile) {
+  public TestVaultKeys(Path propertiesFile) {
     this.config = KeyVaultConfig.fromProperties(propertiesFile);
     this.clients = KeyVaultClients.of(config);
   }

@@ -7,10 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Generated keys shared by the test classes of one JVM: RSA generation (4096 bits above all) is
  * slow, so each size is generated once.
  */
-final class TestKeys {
+final class TestKeyMaterial {
   private static final Map<String, KeyMaterial> CACHE = new ConcurrentHashMap<>();
 
-  private TestKeys() {}
+  private TestKeyMaterial() {}
 
   static KeyMaterial rsa(int bits) {
     return CACHE.computeIfAbsent(
