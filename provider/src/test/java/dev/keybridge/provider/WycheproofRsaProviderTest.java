@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * message; invalid: BadPaddingException, never data) and every PKCS#1 signature is generated in the
  * vault and compared byte for byte. All failures are collected and reported together.
  */
-class WycheproofRsaTest {
+class WycheproofRsaProviderTest {
   @RegisterExtension static final LocalVaultExtension VAULT = LocalVaultExtension.create();
 
   private static final HexFormat HEX = HexFormat.of();
