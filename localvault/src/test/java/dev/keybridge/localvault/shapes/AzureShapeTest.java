@@ -580,6 +580,20 @@ class AzureShapeTest {
         Set.of());
   }
 
+  @Test
+  void keyBackupAndRestoreAnswerAsAzureDoes() throws Exception {
+    // As in the recording: an RSA key created with kty only, backed up, deleted, purged, restored.
+    ok("POST", "/keys/shape-backup/create" + V2025, "{\"kty\":\"RSA\"}");
+    JsonNode backup = ok("POST", "/keys/shape-backup/backup" + V2025, null);
+    assertSameFields(backup, recorded("key-backup.json"), Set.of());
+    ok("DELETE", "/keys/shape-backup" + V2025, null);
+    assertThat(send("DELETE", "/deletedkeys/shape-backup" + V2025, null).status()).isEqualTo(204);
+    assertSameFields(
+        ok("POST", "/keys/restore" + V2025, backup.toString()),
+        recorded("key-restore.json"),
+        Set.of());
+  }
+
   /** Sends a request as the vault's administrator. */
   private static VaultHttp.Response send(String method, String path, String body) throws Exception {
     return VAULT.http().send(method, path, VAULT.http().adminToken(), body);
