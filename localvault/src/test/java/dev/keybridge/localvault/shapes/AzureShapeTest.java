@@ -594,6 +594,21 @@ class AzureShapeTest {
         Set.of());
   }
 
+  @Test
+  void secretBackupAndRestoreAnswerAsAzureDoes() throws Exception {
+    // As in the recording: a secret set with a value only, backed up, deleted, purged, restored.
+    ok("PUT", "/secrets/shape-secret-backup" + V2025, "{\"value\":\"secVal\"}");
+    JsonNode backup = ok("POST", "/secrets/shape-secret-backup/backup" + V2025, null);
+    assertSameFields(backup, recorded("secret-backup.json"), Set.of());
+    ok("DELETE", "/secrets/shape-secret-backup" + V2025, null);
+    assertThat(send("DELETE", "/deletedsecrets/shape-secret-backup" + V2025, null).status())
+        .isEqualTo(204);
+    assertSameFields(
+        ok("POST", "/secrets/restore" + V2025, backup.toString()),
+        recorded("secret-restore.json"),
+        Set.of());
+  }
+
   /** Sends a request as the vault's administrator. */
   private static VaultHttp.Response send(String method, String path, String body) throws Exception {
     return VAULT.http().send(method, path, VAULT.http().adminToken(), body);
