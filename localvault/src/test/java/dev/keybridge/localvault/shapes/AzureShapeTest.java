@@ -672,7 +672,7 @@ class AzureShapeTest {
         .encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
   }
 
-  private static void assertSameFields(JsonNode local, JsonNode azure, Set<String> newer) {
+  static void assertSameFields(JsonNode local, JsonNode azure, Set<String> newer) {
     Set<String> localFields = paths(local);
     Set<String> azureFields = paths(azure);
     assertThat(localFields).as("fields Azure sends").containsAll(azureFields);
@@ -701,7 +701,7 @@ class AzureShapeTest {
     }
   }
 
-  private static JsonNode recorded(String file) throws IOException {
+  static JsonNode recorded(String file) throws IOException {
     try (InputStream in = AzureShapeTest.class.getResourceAsStream("/azure-recordings/" + file)) {
       return JSON.readTree(in);
     }
