@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * azure-recordings/}, sources in their README). Every field Azure sends must be there, and the
  * local vault may add only fields of newer API versions than the recording's (named per test).
  */
-class AzureShapeTest {
+public class AzureShapeTest {
   @RegisterExtension static final LocalVaultExtension VAULT = LocalVaultExtension.create();
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -672,7 +672,11 @@ class AzureShapeTest {
         .encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
   }
 
-  static void assertSameFields(JsonNode local, JsonNode azure, Set<String> newer) {
+  /**
+   * Azure's field paths must all be in {@code local}, which may add only those under {@code newer}
+   * (also used by {@code ManagedHsmConformanceTest} for the Managed HSM's operations).
+   */
+  public static void assertSameFields(JsonNode local, JsonNode azure, Set<String> newer) {
     Set<String> localFields = paths(local);
     Set<String> azureFields = paths(azure);
     assertThat(localFields).as("fields Azure sends").containsAll(azureFields);
@@ -701,7 +705,8 @@ class AzureShapeTest {
     }
   }
 
-  static JsonNode recorded(String file) throws IOException {
+  /** The recorded response body in test resources {@code azure-recordings/}. */
+  public static JsonNode recorded(String file) throws IOException {
     try (InputStream in = AzureShapeTest.class.getResourceAsStream("/azure-recordings/" + file)) {
       return JSON.readTree(in);
     }
