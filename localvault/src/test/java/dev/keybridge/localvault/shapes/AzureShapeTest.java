@@ -609,6 +609,33 @@ public class AzureShapeTest {
         Set.of());
   }
 
+  @Test
+  void certificateRestoreAnswersAsAzureDoes() throws Exception {
+    // As in the recording: the SDK's default policy (Self, CN=DefaultPolicy, a UPN, two EKUs, two
+    // key usages, 12 months, AutoRenew at 80%), backed up, deleted, purged and restored.
+    VaultHttp.Response created =
+        send(
+            "POST",
+            "/certificates/shape-cert-backup/create" + V2025,
+            "{\"policy\":{\"key_props\":{\"exportable\":true,\"kty\":\"RSA\",\"key_size\":2048,"
+                + "\"reuse_key\":false},\"secret_props\":{\"contentType\":\"application/x-pkcs12\"},"
+                + "\"x509_props\":{\"subject\":\"CN=DefaultPolicy\",\"sans\":{\"upns\":"
+                + "[\"john.doe@domain.com\"]},\"ekus\":[\"1.3.6.1.5.5.7.3.1\",\"1.3.6.1.5.5.7.3.2\"],"
+                + "\"key_usage\":[\"digitalSignature\",\"keyEncipherment\"],\"validity_months\":12},"
+                + "\"lifetime_actions\":[{\"trigger\":{\"lifetime_percentage\":80},\"action\":"
+                + "{\"action_type\":\"AutoRenew\"}}],\"issuer\":{\"name\":\"Self\"}}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(202);
+    JsonNode backup = ok("POST", "/certificates/shape-cert-backup/backup" + V2025, null);
+    assertThat(backup.get("value").asText()).isNotEmpty();
+    ok("DELETE", "/certificates/shape-cert-backup" + V2025, null);
+    assertThat(send("DELETE", "/deletedcertificates/shape-cert-backup" + V2025, null).status())
+        .isEqualTo(204);
+    assertSameFields(
+        ok("POST", "/certificates/restore" + V2025, backup.toString()),
+        recorded("certificate-restore.json"),
+        Set.of());
+  }
+
   /** Sends a request as the vault's administrator. */
   private static VaultHttp.Response send(String method, String path, String body) throws Exception {
     return VAULT.http().send(method, path, VAULT.http().adminToken(), body);
