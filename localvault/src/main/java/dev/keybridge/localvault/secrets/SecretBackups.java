@@ -85,7 +85,8 @@ final class SecretBackups {
                   }
                   return secrets.repository().restore(name, versions);
                 });
-    return VaultResponse.ok(SecretJson.bundle(rec.latest(), r.baseUrl()));
+    // As Azure's: the restored secret's bundle without its value.
+    return VaultResponse.ok(SecretJson.bundleWithoutValue(rec.latest(), r.baseUrl()));
   }
 
   private List<SecretVersion> decode(byte[] blob) {

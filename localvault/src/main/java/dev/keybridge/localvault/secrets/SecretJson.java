@@ -26,6 +26,16 @@ public final class SecretJson {
     return b;
   }
 
+  /**
+   * The bundle without its {@code value}: Azure answers a restore, and a read of a deleted secret,
+   * without the value (read the secret to get it).
+   */
+  public static ObjectNode bundleWithoutValue(SecretVersion v, String baseUrl) {
+    ObjectNode b = bundle(v, baseUrl);
+    b.remove("value");
+    return b;
+  }
+
   /** List entry: {@code id} (versioned or not), contentType, attributes, tags, managed. */
   public static ObjectNode item(SecretVersion v, String baseUrl, boolean withVersion) {
     ObjectNode b = Json.object();
@@ -42,8 +52,7 @@ public final class SecretJson {
    * a deleted secret; recover it to read it) plus recoveryId, deletedDate, scheduledPurgeDate.
    */
   public static ObjectNode deletedBundle(SecretRecord r, String baseUrl) {
-    ObjectNode b = bundle(r.latest(), baseUrl);
-    b.remove("value");
+    ObjectNode b = bundleWithoutValue(r.latest(), baseUrl);
     addDeleted(b, r, baseUrl);
     return b;
   }

@@ -14,6 +14,7 @@ import com.azure.security.keyvault.keys.models.ReleaseKeyOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keybridge.localvault.Flavor;
+import dev.keybridge.localvault.shapes.AzureShapeTest;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.RawVaultHttp;
 import dev.keybridge.localvault.testing.TestAttestationAuthority;
@@ -33,6 +34,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
@@ -66,6 +68,15 @@ class ManagedHsmConformanceTest {
         .isInstanceOfSatisfying(
             HttpResponseException.class,
             e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(400));
+  }
+
+  @Test
+  void randomBytesAnswerHasAzuresFields() throws Exception {
+    // As in the recorded answer of a real Managed HSM (azure-recordings/rng.json): 16 bytes, 7.5.
+    VaultHttp.Response random =
+        HSM.http().send("POST", "/rng?api-version=7.5", HSM.http().adminToken(), "{\"count\":16}");
+    assertThat(random.status()).as(random.body()).isEqualTo(200);
+    AzureShapeTest.assertSameFields(random.json(), AzureShapeTest.recorded("rng.json"), Set.of());
   }
 
   @Test
