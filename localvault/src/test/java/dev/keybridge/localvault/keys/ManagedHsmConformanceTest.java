@@ -73,7 +73,7 @@ class ManagedHsmConformanceTest {
   @Test
   void randomBytesAnswerHasAzuresFields() throws Exception {
     // As in the recorded answer of a real Managed HSM (azure-recordings/rng.json): 16 bytes, 7.5.
-    VaultHttp.Response random =
+    RawVaultHttp.Response random =
         HSM.http().send("POST", "/rng?api-version=7.5", HSM.http().adminToken(), "{\"count\":16}");
     assertThat(random.status()).as(random.body()).isEqualTo(200);
     AzureShapeTest.assertSameFields(random.json(), AzureShapeTest.recorded("rng.json"), Set.of());
