@@ -43,9 +43,6 @@ public final class LocalVaultExtension
    */
   private static final Map<Integer, String> TENANT_OF_PORT = new ConcurrentHashMap<>();
 
-  /** The poll interval of long-running operations in the test vault's properties file. */
-  public static final String TEST_POLL_INTERVAL = "PT0.05S";
-
   private Flavor flavor = Flavor.VAULT;
   private Clock clock;
   private NetworkConditions network = NetworkConditions.NONE;
@@ -163,26 +160,7 @@ public final class LocalVaultExtension
     int port = vault().port();
     vault.close();
     vault = builder().port(port).build().start();
-    pollQuickly(vault);
     return vault;
-  }
-
-  /**
-   * Test-time polling: the vault's {@code keybridge.properties} (which every test's in-process and
-   * child-process clients read) gets {@code keybridge.poll.interval=PT0.05S}. The local vault ends
-   * every long-running operation (delete, recover, self-signed certificate create) at once, so the
-   * 1 s default only made each such call sleep a second before its first poll; the polling itself
-   * (and its request count) is the same. Management's {@code VaultFixtures} does the same.
-   */
-  private static void pollQuickly(LocalVault v) {
-    try {
-      Files.writeString(
-          v.propertiesFile(),
-          "keybridge.poll.interval=" + TEST_POLL_INTERVAL + "\n",
-          java.nio.file.StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private void start(String name) {
@@ -197,7 +175,6 @@ public final class LocalVaultExtension
       String previous = TENANT_OF_PORT.putIfAbsent(v.port(), v.tenantId());
       if (previous == null || previous.equals(v.tenantId()) || attempt >= 5) {
         vault = v;
-        pollQuickly(v);
         return;
       }
       v.close();
