@@ -33,13 +33,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The persistent certificate cache and the alias filter, counted in the local vault's access log: a
  * second KeyStore answers certificates and chains from the cache, misses are fetched in parallel
  * (each once), a new version is never served stale, only certificates are stored, and a cache that
- * cannot be used is ignored with one warning.
+ * cannot be used is ignored with one warning. Isolated: it counts the JVM's KeyStore load threads,
+ * so no other test class may load a KeyStore meanwhile.
  */
+@Isolated
 class CertificateCacheTest {
   private static final int CERTIFICATES = 12;
 

@@ -22,7 +22,10 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
+// sets JVM-wide system properties in a test: alone, not beside other test classes
+@Isolated
 class KeyStoreLoadingTest {
   @RegisterExtension
   static final LocalVaultExtension VAULT =

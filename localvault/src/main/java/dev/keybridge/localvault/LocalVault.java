@@ -129,7 +129,7 @@ public final class LocalVault implements AutoCloseable {
       db = VaultDatabase.open(dir.resolve("vault.db"));
       VaultSettings settings = new VaultSettings(db, masterKey);
       tenantId = settings.getOrCreate("tenant.id", () -> UUID.randomUUID().toString());
-      ClientRegistry clients = new ClientRegistry(db);
+      ClientRegistry clients = new ClientRegistry(db, config.clientSecretIterations);
       adminClientId = settings.getOrCreate("admin.client-id", () -> UUID.randomUUID().toString());
       adminClientSecret =
           new String(
@@ -506,6 +506,7 @@ public final class LocalVault implements AutoCloseable {
     private Duration schedulerTick = Duration.ofSeconds(1);
     private final AssertionClients assertionClients = new AssertionClients();
     private ClientSpec managedIdentity;
+    private int clientSecretIterations = ClientRegistry.ITERATIONS;
 
     /**
      * Acts as the managed identity endpoint of App Service ({@code IDENTITY_ENDPOINT} = {@link
@@ -588,6 +589,18 @@ public final class LocalVault implements AutoCloseable {
      */
     public Builder retentionDays(int days) {
       this.retentionDays = SoftDeletePolicy.checkRetentionDays(days);
+      return this;
+    }
+
+    /**
+     * PBKDF2 iterations of the client secret hashes the vault stores (default {@value
+     * ClientRegistry#ITERATIONS}, OWASP's recommendation; at least {@value
+     * ClientRegistry#MIN_ITERATIONS}). For test suites that start many short-lived vaults: each
+     * registration costs one hash of this count. Hashes stored at another count still verify and
+     * are rehashed at the next successful sign-in.
+     */
+    public Builder clientSecretIterations(int iterations) {
+      this.clientSecretIterations = ClientRegistry.checkIterations(iterations);
       return this;
     }
 

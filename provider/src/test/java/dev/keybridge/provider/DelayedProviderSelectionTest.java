@@ -19,6 +19,7 @@ import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * without a provider, then init with a vault key lands in keybridge and with a software key in the
  * JDK. The installed provider list is restored afterwards.
  */
+// installs KeyBridge first in the JVM-wide provider list: alone, not beside other test classes
+@Isolated
 class DelayedProviderSelectionTest {
   @RegisterExtension static final LocalVaultExtension VAULT = LocalVaultExtension.create();
 

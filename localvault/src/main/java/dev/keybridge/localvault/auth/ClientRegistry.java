@@ -38,6 +38,9 @@ public final class ClientRegistry {
 
   private static final int LEGACY_ITERATIONS = 10_000;
 
+  /** The fewest iterations {@link #ClientRegistry(VaultDatabase, int)} accepts. */
+  public static final int MIN_ITERATIONS = 1_000;
+
   /** The outcome of checking a client's credentials at the token endpoint. */
   public enum Check {
     OK,
@@ -51,10 +54,23 @@ public final class ClientRegistry {
   private record Verified(byte[] salt, byte[] digest) {}
 
   private final VaultDatabase db;
+  private final int iterations;
   private final Map<String, Entry> clients = new ConcurrentHashMap<>();
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   public ClientRegistry(VaultDatabase db) {
+    this(db, ITERATIONS);
+  }
+
+  /**
+   * A registry hashing new secrets at {@code iterations} (a test vault's shortcut, see {@code
+   * LocalVault.Builder#clientSecretIterations}); hashes of another count still verify and are
+   * rehashed at the next successful sign-in, as legacy ones are.
+   *
+   * @throws IllegalArgumentException below {@link #MIN_ITERATIONS}
+   */
+  public ClientRegistry(VaultDatabase db, int iterations) {
+    this.iterations = checkIterations(iterations);
     this.db = db;
     db.ensureSchema(
         "CREATE TABLE IF NOT EXISTS clients (client_id TEXT PRIMARY KEY, role TEXT NOT NULL,"
@@ -99,6 +115,15 @@ public final class ClientRegistry {
         });
   }
 
+  /** {@code iterations} if at least {@link #MIN_ITERATIONS}. */
+  public static int checkIterations(int iterations) {
+    if (iterations < MIN_ITERATIONS) {
+      throw new IllegalArgumentException(
+          "PBKDF2 iterations must be at least " + MIN_ITERATIONS + ", got " + iterations);
+    }
+    return iterations;
+  }
+
   /** Validates a client id: 1 to 128 characters of {@code [0-9A-Za-z._~-]}. */
   public static void checkClientId(String clientId) {
     if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
@@ -119,7 +144,7 @@ public final class ClientRegistry {
     Entry existing = clients.get(clientId);
     if (existing != null
         && existing.role() == role
-        && existing.iterations() == ITERATIONS
+        && existing.iterations() == iterations
         && matches(clientId, existing, secret)) {
       return;
     }
@@ -129,8 +154,8 @@ public final class ClientRegistry {
   private void store(String clientId, String secret, Role role) {
     byte[] salt = new byte[16];
     new SecureRandom().nextBytes(salt);
-    byte[] hash = pbkdf2(secret, salt, ITERATIONS);
-    Entry entry = new Entry(role, salt, hash, ITERATIONS);
+    byte[] hash = pbkdf2(secret, salt, iterations);
+    Entry entry = new Entry(role, salt, hash, iterations);
     db.transaction(
         c -> {
           try (PreparedStatement ps =
@@ -143,7 +168,7 @@ public final class ClientRegistry {
             ps.setString(2, role.name());
             ps.setBytes(3, salt);
             ps.setBytes(4, hash);
-            ps.setInt(5, ITERATIONS);
+            ps.setInt(5, iterations);
             ps.executeUpdate();
           }
           db.afterCommit(
@@ -161,7 +186,7 @@ public final class ClientRegistry {
     if (e == null || secret == null || !matches(clientId, e, secret)) {
       return false;
     }
-    if (e.iterations() != ITERATIONS) {
+    if (e.iterations() != iterations) {
       store(clientId, secret, e.role()); // upgrade a legacy hash now that the secret is known
     }
     return true;

@@ -1,11 +1,14 @@
 package dev.keybridge.localvault.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keybridge.localvault.LocalVault;
 import dev.keybridge.localvault.Role;
 import dev.keybridge.localvault.testing.LocalVaultExtension;
 import dev.keybridge.localvault.testing.MutableClock;
 import dev.keybridge.localvault.testing.RawVaultHttp;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Client secrets: hashed with PBKDF2 at 600,000 iterations, and guessing slowed per client. */
 class SignInHardeningTest {
@@ -25,7 +29,11 @@ class SignInHardeningTest {
       LocalVaultExtension.create()
           .clock(CLOCK)
           .client("target", "target-secret", Role.CRYPTO_USER)
-          .client("bystander", "bystander-secret", Role.READER);
+          .client("bystander", "bystander-secret", Role.READER)
+          // the production count (other test vaults hash with fewer iterations, for speed)
+          .configure(v -> v.clientSecretIterations(ClientRegistry.ITERATIONS));
+
+  @TempDir static Path tmp;
 
   @AfterEach
   void resetClock() {
@@ -81,6 +89,50 @@ class SignInHardeningTest {
         .as("a success clears the count")
         .isEqualTo(401);
     assertThat(http.tokenRequest("target", "target-secret", SCOPE).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aHashOfAnotherCountVerifiesAndIsRehashedAtTheNextSignIn() throws Exception {
+    Path dir = tmp.resolve("rehash");
+    try (LocalVault fast =
+        LocalVault.builder()
+            .dataDir(dir)
+            .clientSecretIterations(1_000)
+            .client("app", "app-secret", Role.CRYPTO_USER)
+            .build()
+            .start()) {
+      assertThat(iterations(fast, "app")).isEqualTo(1_000);
+    }
+    try (LocalVault production = LocalVault.builder().dataDir(dir).build().start()) {
+      assertThat(iterations(production, "app"))
+          .as("not rehashed before a sign-in")
+          .isEqualTo(1_000);
+      RawVaultHttp http = new RawVaultHttp(production);
+      assertThat(http.tokenRequest("app", "wrong-secret", SCOPE).status()).isEqualTo(401);
+      assertThat(iterations(production, "app")).isEqualTo(1_000);
+      assertThat(http.tokenRequest("app", "app-secret", SCOPE).status()).isEqualTo(200);
+      assertThat(iterations(production, "app")).isEqualTo(ClientRegistry.ITERATIONS);
+    }
+  }
+
+  @Test
+  void fewerThanAThousandIterationsAreRefused() {
+    assertThatThrownBy(() -> LocalVault.builder().clientSecretIterations(999))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("PBKDF2 iterations must be at least 1000, got 999");
+  }
+
+  private static int iterations(LocalVault vault, String clientId) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + vault.dataDir().resolve("vault.db"));
+        PreparedStatement ps =
+            c.prepareStatement("SELECT iterations FROM clients WHERE client_id=?")) {
+      ps.setString(1, clientId);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).as(clientId + " is registered").isTrue();
+        return rs.getInt(1);
+      }
+    }
   }
 
   @Test

@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Generated hostile requests against a running local vault ({@link HostileRequests}): none may get
@@ -52,6 +53,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code mvn verify}); {@code localvault/fuzz.sh} runs the full size (20,000). The seed is {@code
  * -Dkeybridge.fuzz.seed} (default fixed, so a failure repeats).
  */
+// JVM-wide measures (heap, threads, time limits): alone, not beside other test classes
+@Isolated
 class HostileRequestFuzzTest {
   static final int CI_REQUESTS = 2_000;
   private static final String V = "?api-version=7.6";

@@ -43,6 +43,14 @@ public final class LocalVaultExtension
    */
   private static final Map<Integer, String> TENANT_OF_PORT = new ConcurrentHashMap<>();
 
+  /**
+   * PBKDF2 iterations of the test vaults' client secret hashes: the production 600,000 cost every
+   * vault start (admin) and every extra client a few hundred ms of CPU (seconds before the JIT has
+   * warmed up), about a minute over the whole build. The tests about the hashing itself
+   * (SignInHardeningTest) configure {@code ClientRegistry.ITERATIONS} again.
+   */
+  public static final int TEST_CLIENT_SECRET_ITERATIONS = 1_000;
+
   private Flavor flavor = Flavor.VAULT;
   private Clock clock;
   private NetworkConditions network = NetworkConditions.NONE;
@@ -187,6 +195,7 @@ public final class LocalVaultExtension
             .dataDir(dataDir)
             .flavor(flavor)
             .network(network)
+            .clientSecretIterations(TEST_CLIENT_SECRET_ITERATIONS)
             .attestationAuthority(
                 TestAttestationAuthority.URL, TestAttestationAuthority.shared().jwksFile());
     if (clock != null) {

@@ -23,12 +23,15 @@ import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * What the one pipeline retries, what it never retries, and the deadline of each operation, against
  * real local vaults over HTTPS: a vault that is down, one that stalls, one that always fails or
  * throttles, an untrusted certificate and a host that does not exist.
  */
+// JVM-wide measures (heap, threads, time limits): alone, not beside other test classes
+@Isolated
 class FailuresAndDeadlinesTest {
   /** Failed operations of the leak check; the harness runs 10,000 (docs/failures.md). */
   private static final int FAILED_OPERATIONS =
