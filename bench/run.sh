@@ -26,6 +26,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# the commit measured is the one built here, whatever is committed while the run goes on
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!BENCHMARKS.md' || echo ' (with uncommitted changes)')"
 echo "building (tests compiled, not run)..." >&2
 mvn -B -q -o -DskipTests -Dspotless.check.skip=true package dependency:build-classpath \
   -Dmdep.outputFile=target/cp.txt >&2
@@ -80,7 +82,7 @@ echo "$BENCH_WAN_OUT" >&2
   echo "Written by \`bench/run.sh\` (do not edit by hand; run it again)."
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!BENCHMARKS.md' || echo ' (with uncommitted changes)')"
+  echo "- commit: $COMMIT"
   echo "- machine: $(uname -srm), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo 2>/dev/null || echo '?') RAM, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //' || echo '?')"
   echo "- java: $(java -version 2>&1 | head -1)"
   echo "- load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (1/5/15 min load average at the end; other work on the machine skews absolute times, ratios are measured in one run)"
