@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -99,10 +100,14 @@ public final class TokenSigningKey {
     header.put("kid", kid);
     var x5c = header.putArray("x5c");
     try {
+      // As Azure's release tokens: the signing certificate's SHA-1 and SHA-256 thumbprints too.
+      byte[] signing = chain.get(0).getEncoded();
+      header.put("x5t", Json.b64url(MessageDigest.getInstance("SHA-1").digest(signing)));
+      header.put("x5t#S256", Json.b64url(MessageDigest.getInstance("SHA-256").digest(signing)));
       for (X509Certificate c : chain) {
         x5c.add(Base64.getEncoder().encodeToString(c.getEncoded()));
       }
-    } catch (CertificateEncodingException e) {
+    } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("certificate cannot be encoded", e);
     }
     return Jwt.signRs256(header, payload, pair.getPrivate());

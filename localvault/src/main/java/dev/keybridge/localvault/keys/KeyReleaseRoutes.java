@@ -31,6 +31,9 @@ import java.util.Set;
  * ({@link ReleasedKeyWrap}).
  */
 final class KeyReleaseRoutes {
+  /** The wrapping when a release names none, as in Azure. */
+  private static final String DEFAULT_ENC = "CKM_RSA_AES_KEY_WRAP";
+
   private static final Set<String> ENC =
       Set.of("CKM_RSA_AES_KEY_WRAP", "RSA_AES_KEY_WRAP_256", "RSA_AES_KEY_WRAP_384");
 
@@ -90,19 +93,20 @@ final class KeyReleaseRoutes {
     releasedJwk.put("kty", v.kty());
     releasedJwk.put("key_hsm", Json.b64url(ReleasedKeyWrap.wrap(v.material(), runtimeKey, enc)));
     bundle.set("key", releasedJwk);
+    // As Azure's payload: the release policy without its contentType, the enc used (the default
+    // when none was asked) and no claims beyond request and response.
+    if (bundle.get("release_policy") instanceof ObjectNode releasePolicy) {
+      releasePolicy.remove("contentType");
+    }
     ObjectNode payload = Json.object();
     ObjectNode request = payload.putObject("request");
     request.put("api-version", r.query("api-version"));
+    request.put("enc", enc != null ? enc : DEFAULT_ENC);
     request.put("kid", v.kid(r.baseUrl()));
-    if (enc != null) {
-      request.put("enc", enc);
-    }
     if (nonce != null) {
       request.put("nonce", nonce);
     }
     payload.putObject("response").set("key", bundle);
-    payload.put("iss", r.baseUrl());
-    payload.put("iat", r.receivedAt().getEpochSecond());
     ObjectNode body = Json.object();
     body.put("value", signer.signWithChain("JWT", payload));
     return VaultResponse.ok(body);
@@ -118,8 +122,6 @@ final class KeyReleaseRoutes {
     statement.put("iss", r.baseUrl());
     statement.put("iat", r.receivedAt().getEpochSecond());
     statement.put("platform", "keybridge local vault (software keys, not an HSM)");
-    ObjectNode pub = statement.deepCopy();
-    pub.set("publicKey", v.material().publicJwk(v.kid(r.baseUrl()), v.keyOps()));
     ObjectNode priv = statement.deepCopy();
     priv.put("exportable", v.attributes().exportable());
     ObjectNode att = ((ObjectNode) bundle.get("attributes")).putObject("attestation");
@@ -127,9 +129,14 @@ final class KeyReleaseRoutes {
     att.put(
         "privateKeyAttestation",
         Json.b64url(signer.sign("JWT", priv).getBytes(StandardCharsets.US_ASCII)));
-    att.put(
-        "publicKeyAttestation",
-        Json.b64url(signer.sign("JWT", pub).getBytes(StandardCharsets.US_ASCII)));
+    if (!v.kty().startsWith("oct")) {
+      // As Azure's: a symmetric key has no public key, so no public-key attestation.
+      ObjectNode pub = statement.deepCopy();
+      pub.set("publicKey", v.material().publicJwk(v.kid(r.baseUrl()), v.keyOps()));
+      att.put(
+          "publicKeyAttestation",
+          Json.b64url(signer.sign("JWT", pub).getBytes(StandardCharsets.US_ASCII)));
+    }
     att.put("version", "1.0");
     return VaultResponse.ok(bundle);
   }

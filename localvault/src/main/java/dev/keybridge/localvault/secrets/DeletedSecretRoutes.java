@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * Soft delete of secrets: {@code DELETE /secrets/{name}} (200 DeletedSecretBundle), {@code GET
- * /deletedsecrets[/{name}]}, {@code POST /deletedsecrets/{name}/recover} (200 SecretBundle) and
- * {@code DELETE /deletedsecrets/{name}} (purge, 204). The secret of a certificate ({@code managed})
- * is deleted, recovered and purged with its certificate only: the direct calls get 403 {@code
- * Forbidden}, inner {@code ManagedSecret}.
+ * /deletedsecrets[/{name}]}, {@code POST /deletedsecrets/{name}/recover} (200 SecretBundle without
+ * its value, as Azure answers; read the secret to get it) and {@code DELETE /deletedsecrets/{name}}
+ * (purge, 204). The secret of a certificate ({@code managed}) is deleted, recovered and purged with
+ * its certificate only: the direct calls get 403 {@code Forbidden}, inner {@code ManagedSecret}.
  */
 final class DeletedSecretRoutes {
   private final SecretLookup secrets;
@@ -80,7 +80,7 @@ final class DeletedSecretRoutes {
                   SecretLookup.refuseManaged(secrets.deleted(name), "recover");
                   return secrets.repository().recover(name);
                 });
-    return VaultResponse.ok(SecretJson.bundle(rec.latest(), r.baseUrl()));
+    return VaultResponse.ok(SecretJson.bundleWithoutValue(rec.latest(), r.baseUrl()));
   }
 
   private VaultResponse purge(VaultRequest r) {

@@ -27,8 +27,8 @@ public final class SecretJson {
   }
 
   /**
-   * The bundle without its {@code value}: Azure answers a restore, and a read of a deleted secret,
-   * without the value (read the secret to get it).
+   * The bundle without its {@code value}: Azure answers a restore, a recover and a read of a
+   * deleted secret without the value (read the secret to get it).
    */
   public static ObjectNode bundleWithoutValue(SecretVersion v, String baseUrl) {
     ObjectNode b = bundle(v, baseUrl);

@@ -258,6 +258,49 @@ public class AzureShapeTest {
   }
 
   @Test
+  void certificateVersionsItemHasAzuresFields() throws Exception {
+    // As in the recording: a Self-issued cn=MyCert certificate with a tag, one version.
+    String tagged =
+        SELF_POLICY.substring(0, SELF_POLICY.length() - 1) + ",\"tags\":{\"tag\":\"tag02\"}}";
+    RawVaultHttp.Response created = send("POST", "/certificates/shape-17/create" + V2025, tagged);
+    assertThat(created.status()).as(created.body()).isEqualTo(202);
+    RawVaultHttp.Response list = send("GET", "/certificates/shape-17/versions" + V2025, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertThat(list.json().get("value")).hasSize(1);
+    assertSameFields(
+        list.json().get("value").get(0), recorded("certificate-versions-item.json"), Set.of());
+  }
+
+  @Test
+  void certificatePolicyGetAnswersAsAzureDoes() throws Exception {
+    // As in the recording: the policy of a certificate created with a subject and an issuer only.
+    send("POST", "/certificates/shape-19/create" + V2025, SELF_POLICY);
+    assertSameFields(
+        ok("GET", "/certificates/shape-19/policy" + V2025, null),
+        recorded("certificate-policy-get.json"),
+        Set.of());
+  }
+
+  @Test
+  void certificateRecoverAnswersAsAzureDoes() throws Exception {
+    send("POST", "/certificates/shape-18/create" + V2025, SELF_POLICY);
+    ok("DELETE", "/certificates/shape-18" + V2025, null);
+    // A deleted certificate's operation is not readable; recovered, it is, as pending says.
+    assertThat(send("GET", "/certificates/shape-18/pending" + V2025, null).status()).isEqualTo(404);
+    assertSameFields(
+        ok("POST", "/deletedcertificates/shape-18/recover" + V2025, null),
+        recorded("certificate-recover.json"),
+        Set.of());
+    // The recording's GET after the recover answered the same body.
+    assertSameFields(
+        ok("GET", "/certificates/shape-18/" + V2025, null),
+        recorded("certificate-recover.json"),
+        Set.of());
+    assertThat(ok("GET", "/certificates/shape-18/pending" + V2025, null).get("status").asText())
+        .isEqualTo("completed");
+  }
+
+  @Test
   void rsaKeyCreateAnswersAsAzureDoes() throws Exception {
     RawVaultHttp.Response created = createRsaKey("shape-key-1");
     assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -555,6 +598,38 @@ public class AzureShapeTest {
     assertSameFields(
         ok("GET", "/deletedsecrets/shape-secret-5" + V, null),
         recorded("secret-get-deleted.json"),
+        Set.of());
+  }
+
+  @Test
+  void secretVersionsItemHasAzuresFields() throws Exception {
+    // As in the recording: a secret set with a value only, twice.
+    send("PUT", "/secrets/shape-secret-7" + V2025, "{\"value\":\"secVal\"}");
+    String id =
+        ok("PUT", "/secrets/shape-secret-7" + V2025, "{\"value\":\"secVal\"}").get("id").asText();
+    RawVaultHttp.Response list = send("GET", "/secrets/shape-secret-7/versions" + V2025, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertThat(list.json().get("value")).hasSize(2);
+    assertSameFields(
+        listed(list.json(), "id", id.substring(id.indexOf("/secrets/"))),
+        recorded("secret-versions-item.json"),
+        Set.of());
+  }
+
+  @Test
+  void deletedSecretListItemAndRecoverAnswerAsAzures() throws Exception {
+    // As in the recordings: a secret set with a value only, deleted, listed and recovered.
+    send("PUT", "/secrets/shape-secret-8" + V2025, "{\"value\":\"secret-value\"}");
+    ok("DELETE", "/secrets/shape-secret-8" + V2025, null);
+    RawVaultHttp.Response list = send("GET", "/deletedsecrets" + V2025, null);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertSameFields(
+        listed(list.json(), "id", "/secrets/shape-secret-8"),
+        recorded("secret-deleted-list-item.json"),
+        Set.of());
+    assertSameFields(
+        ok("POST", "/deletedsecrets/shape-secret-8/recover" + V2025, null),
+        recorded("secret-recover.json"),
         Set.of());
   }
 

@@ -214,11 +214,15 @@ final class CertificateCreationRoutes {
         201, CertificateResponses.bundle(store, rec, rec.latest(), r.baseUrl()));
   }
 
+  /** The operation of an active certificate (a deleted one keeps its finished operation hidden). */
   private PendingCertificate pending(VaultRequest r) {
     String name = CertificateInput.name(r);
+    boolean deleted =
+        store.certificates().record(name).map(CertificateRecord::deleted).orElse(false);
     return store
         .certificates()
         .pending(name)
+        .filter(p -> !deleted)
         .orElseThrow(() -> CertificateErrors.pendingNotFound(name));
   }
 

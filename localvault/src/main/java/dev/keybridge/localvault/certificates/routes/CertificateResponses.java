@@ -48,8 +48,8 @@ final class CertificateResponses {
 
   /**
    * The bundle of the latest version plus recoveryId, deletedDate and scheduledPurgeDate. It has
-   * {@code pending} as Azure's deleted bundle: the delete dropped the local operation, so whether
-   * there was one is not known here.
+   * {@code pending} as Azure's deleted bundle (the delete dropped an operation in progress, so
+   * whether there was one is not always known here).
    */
   static ObjectNode deletedBundle(CertificateRecord r, String baseUrl) {
     ObjectNode b = bundle(r, r.latest(), baseUrl, r.policy(), true);

@@ -242,7 +242,11 @@ final class CertificateStore {
             });
   }
 
-  /** Soft-deletes the certificate with its key and secret and drops its pending operation. */
+  /**
+   * Soft-deletes the certificate with its key and secret. An operation still in progress (and its
+   * key material) is dropped; a finished one stays, so that a recovered certificate answers with
+   * {@code pending} as Azure's does.
+   */
   CertificateRecord delete(String name, Instant now) {
     return database()
         .transaction(
@@ -250,7 +254,9 @@ final class CertificateStore {
               active(name);
               long at = now.getEpochSecond();
               certificates.softDelete(name, at);
-              certificates.deletePending(name);
+              if (certificates.pending(name).filter(PendingCertificate::inProgress).isPresent()) {
+                certificates.deletePending(name);
+              }
               if (keys.active(name).filter(KeyRecord::managed).isPresent()) {
                 keys.softDelete(name, at);
               }
