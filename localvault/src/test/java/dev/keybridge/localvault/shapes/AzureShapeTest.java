@@ -74,6 +74,22 @@ public class AzureShapeTest {
   }
 
   @Test
+  void operationCancelAnswersAsAzures() throws Exception {
+    // An Unknown issuer: the operation waits (as Azure's Self one did when it was cancelled).
+    send(
+        "POST",
+        "/certificates/shape-cancel/create" + V2025,
+        SELF_POLICY.replace("\"Self\"", "\"Unknown\""));
+    JsonNode cancelled =
+        ok(
+            "PATCH",
+            "/certificates/shape-cancel/pending" + V2025,
+            "{\"cancellation_requested\":true}");
+    assertThat(cancelled.get("cancellation_requested").asBoolean()).isTrue();
+    assertSameFields(cancelled, recorded("certificate-operation-cancel.json"), Set.of());
+  }
+
+  @Test
   void certificateBundleHasAzuresFields() throws Exception {
     send("POST", "/certificates/shape-2/create" + V, SELF_POLICY);
     RawVaultHttp.Response bundle = send("GET", "/certificates/shape-2/" + V, null);
@@ -239,6 +255,39 @@ public class AzureShapeTest {
         Set.of());
     assertSameFields(
         ok("GET", "/certificates/issuers/shape-issuer" + V2025, null), azure, Set.of());
+  }
+
+  @Test
+  void certificateIssuerListUpdateAndDeleteAnswerAsAzures() throws Exception {
+    send(
+        "PUT",
+        "/certificates/issuers/shape-issuer-2" + V2025,
+        "{\"provider\":\"Test\",\"credentials\":{\"account_id\":\"keyvaultuser\"},"
+            + "\"org_details\":{\"admin_details\":[{\"first_name\":\"John\","
+            + "\"last_name\":\"Doe\",\"email\":\"admin@microsoft.com\",\"phone\":\"4255555555\"}]},"
+            + "\"attributes\":{\"enabled\":true}}");
+    assertSameFields(
+        listed(
+            ok("GET", "/certificates/issuers" + V2025, null),
+            "id",
+            "/certificates/issuers/shape-issuer-2"),
+        recorded("certificate-issuer-list-item.json"),
+        Set.of());
+    assertSameFields(
+        ok(
+            "PATCH",
+            "/certificates/issuers/shape-issuer-2" + V2025,
+            "{\"org_details\":{\"admin_details\":[{\"first_name\":\"Jane\","
+                + "\"last_name\":\"Doe\",\"email\":\"admin@microsoft.com\",\"phone\":\"4255555555\"}]}}"),
+        recorded("certificate-issuer-update.json"),
+        Set.of());
+    assertSameFields(
+        ok("DELETE", "/certificates/issuers/shape-issuer-2" + V2025, null),
+        recorded("certificate-issuer-delete.json"),
+        Set.of());
+    RawVaultHttp.Response gone = send("GET", "/certificates/issuers/shape-issuer-2" + V2025, null);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.errorCode()).isEqualTo("CertificateIssuerNotFound");
   }
 
   @Test
