@@ -94,7 +94,8 @@ public record CertificateOperation(
   }
 
   /**
-   * This operation cancelled ({@code PATCH .../pending {"cancellation_requested": true}}).
+   * This operation cancelled ({@code PATCH .../pending {"cancellation_requested": true}}): as
+   * Azure's cancelled operation, without status details.
    *
    * @throws VaultError 409 {@code Conflict} when the operation already ended
    */
@@ -105,14 +106,7 @@ public record CertificateOperation(
           "The certificate operation is already " + status.wireName() + " and cannot be cancelled");
     }
     return new CertificateOperation(
-        issuer,
-        csr,
-        true,
-        Status.CANCELLED,
-        "The certificate operation was cancelled.",
-        null,
-        null,
-        requestId);
+        issuer, csr, true, Status.CANCELLED, null, null, null, requestId);
   }
 
   private void requireInProgress(String transition) {

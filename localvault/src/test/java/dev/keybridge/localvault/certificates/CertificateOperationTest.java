@@ -30,6 +30,7 @@ class CertificateOperationTest {
 
     assertThat(cancelled.status().wireName()).isEqualTo("cancelled");
     assertThat(cancelled.cancellationRequested()).isTrue();
+    assertThat(cancelled.statusDetails()).isNull();
     assertThat(cancelled.requestId()).isEqualTo(started.requestId());
     assertThat(completed.status().wireName()).isEqualTo("completed");
     assertThat(completed.statusDetails()).isNull();
