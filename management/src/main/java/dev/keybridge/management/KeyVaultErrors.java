@@ -131,25 +131,30 @@ public final class KeyVaultErrors {
 
   /** A failure without HTTP response: status 0, code {@value #VAULT_UNREACHABLE}. */
   public static KeyVaultException unreachable(String operation, String name, Throwable cause) {
-    Throwable root = cause;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
     return new KeyVaultException(
         operation,
         name,
         KeyVaultException.NO_RESPONSE,
         VAULT_UNREACHABLE,
         null,
-        reason(root),
+        rootReason(cause),
         cause);
+  }
+
+  /** The {@link #reason} of the innermost cause of {@code failure}. */
+  public static String rootReason(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return reason(root);
   }
 
   /**
    * What went wrong in words, without Java class names (they stay in the cause chain): {@code
    * connection refused}, {@code unknown host: NAME}, {@code TLS certificate not trusted: ...}.
    */
-  public static String reason(Throwable failure) {
+  static String reason(Throwable failure) {
     String phrase = null;
     if (failure instanceof ConnectException) {
       phrase = "connection refused";

@@ -33,39 +33,40 @@ final class LoadRunner implements AutoCloseable {
   Latencies run(Operation operation, int count) throws Exception {
     long[] nanos = new long[count];
     AtomicInteger next = new AtomicInteger();
-    List<Future<?>> running = new ArrayList<>();
     long start = System.nanoTime();
-    for (int t = 0; t < threads; t++) {
-      int thread = t;
-      running.add(
-          pool.submit(
-              () -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                  long begin = System.nanoTime();
-                  operation.run(thread);
-                  nanos[i] = System.nanoTime() - begin;
-                }
-                return null;
-              }));
-    }
-    for (Future<?> done : running) {
-      done.get();
-    }
+    onEveryThread(
+        thread -> {
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            long begin = System.nanoTime();
+            operation.run(thread);
+            nanos[i] = System.nanoTime() - begin;
+          }
+        });
     return new Latencies(nanos, System.nanoTime() - start);
   }
 
   /** Calls the operation on every thread until {@code duration} has passed (a warm-up). */
   void runFor(Operation operation, Duration duration) throws Exception {
     long end = System.nanoTime() + duration.toNanos();
+    onEveryThread(
+        thread -> {
+          while (System.nanoTime() < end) {
+            operation.run(thread);
+          }
+        });
+  }
+
+  /**
+   * Runs {@code work} once on each thread (with its index) and waits; the first failure is thrown.
+   */
+  private void onEveryThread(Operation work) throws Exception {
     List<Future<?>> running = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int thread = t;
       running.add(
           pool.submit(
               () -> {
-                while (System.nanoTime() < end) {
-                  operation.run(thread);
-                }
+                work.run(thread);
                 return null;
               }));
     }

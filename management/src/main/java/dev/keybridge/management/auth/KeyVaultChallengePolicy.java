@@ -78,12 +78,10 @@ public final class KeyVaultChallengePolicy extends BearerTokenAuthenticationPoli
   public void authorizeRequestSync(HttpPipelineCallContext context) {
     HttpRequest request = context.getHttpRequest();
     VaultChallenge challenge = challenges.get(authority(request.getUrl()));
-    if (challenge != null) {
-      CachedToken cached = tokens.get(challenge);
-      if (cached != null && cached.isFresh()) {
-        setBearer(request, cached.token);
-        return;
-      }
+    AccessToken cached = challenge == null ? null : freshToken(challenge, null);
+    if (cached != null) {
+      setBearer(request, cached);
+      return;
     }
     authorizeRequest(context).block();
   }
@@ -125,11 +123,9 @@ public final class KeyVaultChallengePolicy extends BearerTokenAuthenticationPoli
 
   /** A cached token still fresh and not the one the vault just rejected, else a new one. */
   private Mono<AccessToken> token(VaultChallenge challenge, String rejected) {
-    CachedToken cached = tokens.get(challenge);
-    if (cached != null
-        && cached.isFresh()
-        && (rejected == null || !rejected.equals(cached.token.getToken()))) {
-      return Mono.just(cached.token);
+    AccessToken cached = freshToken(challenge, rejected);
+    if (cached != null) {
+      return Mono.just(cached);
     }
     TokenRequestContext request =
         new TokenRequestContext()
@@ -144,6 +140,17 @@ public final class KeyVaultChallengePolicy extends BearerTokenAuthenticationPoli
         .switchIfEmpty(
             Mono.error(() -> new IllegalStateException("the credential returned no token")))
         .doOnNext(token -> tokens.put(challenge, new CachedToken(token, OffsetDateTime.now())));
+  }
+
+  /** The cached token of the challenge if still fresh and not the rejected one, else null. */
+  private AccessToken freshToken(VaultChallenge challenge, String rejected) {
+    CachedToken cached = tokens.get(challenge);
+    if (cached == null
+        || !cached.isFresh()
+        || (rejected != null && rejected.equals(cached.token.getToken()))) {
+      return null;
+    }
+    return cached.token;
   }
 
   private static void setBearer(HttpRequest request, AccessToken token) {

@@ -92,7 +92,7 @@ final class VaultOperation {
   }
 
   void failedWith(Throwable failure) {
-    lastCause = describe(failure);
+    lastCause = KeyVaultErrors.rootReason(failure);
     lastFailure = failure;
   }
 
@@ -107,17 +107,5 @@ final class VaultOperation {
   /** {@code 2.31 s}. */
   static String seconds(Duration duration) {
     return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
-  }
-
-  /**
-   * The innermost cause in words, e.g. {@code connection refused: Connection refused} or {@code TLS
-   * certificate not trusted: ...} (no Java class names: they stay in the cause chain).
-   */
-  static String describe(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return KeyVaultErrors.reason(root);
   }
 }

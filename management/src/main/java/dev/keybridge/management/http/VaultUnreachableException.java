@@ -1,5 +1,6 @@
 package dev.keybridge.management.http;
 
+import dev.keybridge.management.KeyVaultErrors;
 import java.time.Duration;
 
 /**
@@ -26,7 +27,7 @@ public class VaultUnreachableException extends RuntimeException {
     return new VaultUnreachableException(
         operation.target()
             + ": "
-            + VaultOperation.describe(cause)
+            + KeyVaultErrors.rootReason(cause)
             + " ("
             + why
             + "; "
